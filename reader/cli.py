@@ -1,0 +1,143 @@
+"""The ``reader`` command: non-interactive modes, or launch the interactive reader.
+
+Exit codes: 0 ok, 1 ``--search`` found nothing (as grep), 2 bad usage or input.
+Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from reader import __version__
+from reader.load import LoadError
+from reader.model import Post
+from reader.pipeline import open_post
+from reader.resources import sample_path
+
+EXIT_OK = 0
+EXIT_NO_MATCH = 1
+EXIT_USAGE = 2
+
+_CONTEXT = 36  # characters of context shown on each side of a --search match
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"reader: {message} (see reader --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader",
+        description="Read a blog post and the discussion under it in the terminal.",
+        epilog="Exit status: 0 ok, 1 --search found nothing, 2 bad usage or input.",
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="the post to read (a plain-text file; - reads standard input; "
+        "omitted: the bundled sample)",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--dump",
+        choices=("json", "outline", "markdown"),
+        help="print the parsed post and exit",
+    )
+    mode.add_argument("--search", metavar="QUERY", help="print every match and exit")
+    parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    parser.add_argument(
+        "--case-sensitive",
+        action="store_true",
+        help="match case exactly (default: smartcase, sensitive only if QUERY has a capital)",
+    )
+    parser.add_argument("--version", action="version", version=f"reader (post-reader) {__version__}")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"reader: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `reader --dump json | head` is fine
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _print_matches(post: Post, query_text: str, regex: bool, case_sensitive: bool) -> int:
+    from reader.search import Query, QueryError, SearchIndex
+
+    query = Query(query_text, regex=regex, case_sensitive=True if case_sensitive else None)
+    index = SearchIndex(post)
+    try:
+        matches = index.find(query)
+    except QueryError as error:
+        return _fail(str(error))
+    texts = {block.id: block.text for block in index.blocks}
+    lines = []
+    for match in matches:
+        text = texts[match.block_id]
+        before = text[max(0, match.start - _CONTEXT) : match.start]
+        after = text[match.end : match.end + _CONTEXT]
+        lead = "…" if match.start > _CONTEXT else ""
+        trail = "…" if match.end + _CONTEXT < len(text) else ""
+        snippet = " ".join(f"{lead}{before}[{text[match.start:match.end]}]{after}{trail}".split())
+        lines.append(f"{match.block_id}:{match.start}-{match.end}\t{match.label}\t{snippet}\n")
+    _write("".join(lines))
+    return EXIT_OK if matches else EXIT_NO_MATCH
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if (args.regex or args.case_sensitive) and args.search is None:
+        return _fail("--regex and --case-sensitive go with --search (see reader --help)")
+    path = args.path if args.path is not None else str(sample_path())
+    try:
+        post = open_post(path)
+    except LoadError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    if args.dump:
+        from reader import export
+
+        render = {"json": export.to_json, "outline": export.to_outline, "markdown": export.to_markdown}
+        output = render[args.dump](post)
+        _write(output if output.endswith("\n") else output + "\n")
+        return EXIT_OK
+    if args.search is not None:
+        return _print_matches(post, args.search, args.regex, args.case_sensitive)
+    return _run_reader(post, from_stdin=path == "-")
+
+
+def _run_reader(post: Post, from_stdin: bool) -> int:
+    if from_stdin and not _attach_terminal():
+        return _fail("standard input was the document and there is no terminal to read keys from")
+    from reader.tui import make_app
+
+    make_app(post).run()
+    return EXIT_OK
+
+
+def _attach_terminal() -> bool:
+    """After the document came through a pipe, read keys from the terminal instead."""
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the app
+    return True

@@ -1,0 +1,144 @@
+"""Post → JSON (the ``post-reader/1`` contract), a readable outline, or clean Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader.model import Comment, Paragraph, Post
+
+SCHEMA = "post-reader/1"
+# Deep threads are indented up to this depth; deeper replies stay at the last indent.
+MAX_INDENT_DEPTH = 12
+
+
+def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
+    return {
+        "id": paragraph.id,
+        "text": paragraph.text,
+        "span": list(paragraph.span),
+        "artifacts": [
+            {"kind": a.kind, "text": a.text, "start": a.start, "end": a.end}
+            for a in paragraph.artifacts
+        ],
+    }
+
+
+def to_dict(post: Post) -> dict[str, Any]:
+    """The JSON contract as plain data. Comments are flat, so depth costs no recursion."""
+    header = post.comments_header
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "name": post.source.name,
+            "format": post.source.format,
+            "encoding": post.source.encoding,
+            "bytes": post.source.bytes,
+        },
+        "title": post.title,
+        "title_inferred": post.title_inferred,
+        "sections": [
+            {
+                "id": section.id,
+                "title": section.title,
+                "title_inferred": section.title_inferred,
+                "level": section.level,
+                "paragraphs": [_paragraph(p) for p in section.paragraphs],
+            }
+            for section in post.sections
+        ],
+        "comments_header": (
+            None
+            if header is None
+            else {"text": header.text, "declared_count": header.declared_count}
+        ),
+        "comments": [
+            {
+                "id": comment.id,
+                "parent": comment.parent,
+                "depth": comment.depth,
+                "label": comment.label,
+                "author": comment.author,
+                "date": comment.date,
+                "paragraphs": [_paragraph(p) for p in comment.paragraphs],
+            }
+            for comment in post.comments
+        ],
+        "boilerplate": [{"text": b.text, "span": list(b.span)} for b in post.boilerplate],
+    }
+
+
+def to_json(post: Post) -> str:
+    # No indent: only the unindented encoder runs in C, and size matters for books.
+    return json.dumps(to_dict(post), ensure_ascii=False)
+
+
+def _first_words(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _indent(depth: int) -> str:
+    return "  " * min(depth, MAX_INDENT_DEPTH)
+
+
+def _byline(post: Post, comment: Comment) -> str:
+    parts = [post.comment_number(comment.id)]
+    if comment.author:
+        parts.append(comment.author)
+    if comment.date:
+        parts.append(comment.date)
+    return " · ".join(parts)
+
+
+def to_outline(post: Post) -> str:
+    """A readable tree: sections with paragraph counts, comments by number and author."""
+    source = post.source
+    lines = [
+        post.title,
+        f"({source.name}: {source.format}, {source.encoding}, {source.bytes:,} bytes)",
+        "",
+    ]
+    paragraph_count = sum(len(section.paragraphs) for section in post.sections)
+    lines.append(f"Sections: {len(post.sections)}, paragraphs: {paragraph_count}")
+    for section in post.sections:
+        count = len(section.paragraphs)
+        noun = "paragraph" if count == 1 else "paragraphs"
+        marker = "~ " if section.title_inferred else ""
+        lines.append(f"{_indent(section.level)}{section.id}  {marker}{section.title}  ({count} {noun})")
+    lines.append("")
+    header = post.comments_header
+    declared = header.declared_count if header is not None else None
+    summary = f"Comments: {len(post.comments)}"
+    if declared is not None:
+        summary += f" of {declared} declared"
+    if header is not None:
+        summary += f" — {header.text}"
+    lines.append(summary)
+    for comment in post.comments:
+        first = _first_words(comment.paragraphs[0].text) if comment.paragraphs else "(empty)"
+        lines.append(f"{_indent(comment.depth + 1)}{_byline(post, comment)}: {first}")
+    lines.append("")
+    lines.append(f"Set aside as page chrome: {len(post.boilerplate)} pieces")
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(post: Post) -> str:
+    """The clean post: ``#`` title, ``##`` sections, comments as nested blockquotes."""
+    out = [f"# {post.title}", ""]
+    for section in post.sections:
+        out += [f"{'#' * (section.level + 1)} {section.title}", ""]
+        for paragraph in section.paragraphs:
+            out += [paragraph.text, ""]
+    if post.comments or post.comments_header is not None:
+        heading = post.comments_header.text if post.comments_header else "Comments"
+        out += [f"## {heading}", ""]
+        for comment in post.comments:
+            quote = "> " * (min(comment.depth, MAX_INDENT_DEPTH) + 1)
+            out += [f"{quote}**{_byline(post, comment)}**", quote.rstrip()]
+            for paragraph in comment.paragraphs:
+                for line in paragraph.text.split("\n"):
+                    out.append(f"{quote}{line}")
+                out.append(quote.rstrip())
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

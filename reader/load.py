@@ -1,0 +1,175 @@
+"""bytes → text: decode, normalise newlines, neutralise control characters.
+
+The result is safe to show in a terminal: no ESC, no C0 or C1 control reaches the
+screen, because Textual passes them straight through.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from charset_normalizer import from_bytes
+
+
+class LoadError(Exception):
+    """The input cannot be read as text. The message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    """Decoded, normalised text and what it took to get there."""
+
+    text: str
+    name: str
+    encoding: str
+    byte_size: int
+    replaced_bytes: int = 0
+    replaced_controls: int = 0
+
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# C0 controls except \t and \n (\r is gone by then), DEL, and C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile("\r\n|\r|\x85|\u2028|\u2029")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+# Share of undecodable bytes above which "mostly UTF-8" is really something else.
+_MAX_BAD_UTF8_SHARE = 0.01
+# Share of control characters above which the input is treated as binary.
+_MAX_CONTROL_SHARE = 0.05
+
+
+def _control_placeholder(char: str) -> str:
+    """A visible stand-in: the Unicode control picture (␛ for ESC), or ⍰ for C1."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\u2370"
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """Spot BOM-less UTF-16 by its NUL bytes on one side of each pair."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _utf8_damage(data: bytes) -> tuple[str, int, int]:
+    """Read as UTF-8 with replacement: (text, broken sequences, valid non-ASCII chars)."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(_NON_ASCII.findall(text)) - text.count("\ufffd")
+    return text, broken, non_ascii
+
+
+def _guess_legacy(data: bytes) -> str | None:
+    """Detect a legacy encoding, preferring cp1252 (the web's default) when it reads as well."""
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    if best.encoding != "cp1252":
+        western = from_bytes(data, cp_isolation=["cp1252"]).best()
+        if (
+            western is not None
+            and western.chaos <= best.chaos + 0.02
+            and western.coherence >= best.coherence - 0.05
+        ):
+            return "cp1252"
+    return best.encoding
+
+
+def decode(data: bytes) -> tuple[str, str, int]:
+    """Decode bytes to text: (text, encoding name, replaced byte count)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding + "-sig", 0
+            except UnicodeDecodeError as error:
+                raise LoadError(f"not valid {encoding} despite its byte-order mark") from error
+    utf16 = _looks_like_utf16(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16, 0
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise LoadError("binary file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    text, broken, non_ascii = _utf8_damage(data)
+    if non_ascii > 0 and broken <= max(1, _MAX_BAD_UTF8_SHARE * len(data)):
+        # UTF-8 with a few broken bytes: keep it, replace them, count them.
+        return text, "utf-8", broken
+    legacy = _guess_legacy(data)
+    if legacy is None:
+        raise LoadError("binary or undecodable file (no text encoding fits it)")
+    return data.decode(legacy, errors="replace"), legacy, 0
+
+
+def normalise(text: str) -> tuple[str, int]:
+    """Newlines to LF, control characters to visible placeholders: (text, replaced)."""
+    text = _NEWLINES.sub("\n", text)
+    replaced = 0
+    if _CONTROL.search(text):
+        replaced = len(_CONTROL.findall(text))
+        text = _CONTROL.sub(lambda match: _control_placeholder(match.group()), text)
+    return text, replaced
+
+
+def load_bytes(data: bytes, name: str) -> LoadedText:
+    """Turn raw bytes into display-safe text, or raise LoadError."""
+    text, encoding, replaced_bytes = decode(data)
+    text, replaced_controls = normalise(text)
+    if text and replaced_controls > _MAX_CONTROL_SHARE * len(text) and replaced_controls > 8:
+        raise LoadError("binary file (mostly control characters)")
+    return LoadedText(
+        text=text,
+        name=name,
+        encoding=encoding,
+        byte_size=len(data),
+        replaced_bytes=replaced_bytes,
+        replaced_controls=replaced_controls,
+    )
+
+
+def read_source(path: str, stdin: BinaryIO | None = None) -> LoadedText:
+    """Read a path ("-" for standard input) and load it. Errors become LoadError."""
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return load_bytes(stream.read(), "<stdin>")
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise LoadError(f"is a directory, not a file: {path}") from None
+    except PermissionError:
+        raise LoadError(f"permission denied: {path}") from None
+    except OSError as error:
+        raise LoadError(f"cannot read {path}: {error.strerror or error}") from None
+    return load_bytes(data, file.name)

@@ -1,0 +1,103 @@
+"""Recognise page chrome: comment forms, share and login lines, Project Gutenberg wrappers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.parse.blocks import Block, squash
+
+# A comment form starts with one of these; the form runs on while blocks look like form parts.
+FORM_START = re.compile(
+    r"^(?:Leave a (?:Reply|Comment)\b.*|Leave a reply\b.*|Post a Comment|Add (?:a|your) comment\b.*"
+    r"|Join the discussion\b.*|Comments are closed\.?|Fill in your details below or click an icon"
+    r"\b.*|You must be logged in to post a comment\.?.*|Your email address will not be published"
+    r"\b.*|Cancel reply|Connecting to %s)$",
+    re.IGNORECASE,
+)
+
+FORM_PART = re.compile(
+    r"^(?:(?:Google|Twitter|Facebook|WordPress\.com|Gravatar|Tumblr|LinkedIn)\s+"
+    r"(?:photo|picture|avatar|logo|icon)|You are commenting using your\b.*|Connecting to %s"
+    r"|Notify me of (?:new|follow-up)\b.*|Required fields are marked\b.*"
+    r"|(?:Name|Email|E-mail|Website|Comment|Mail)\s*(?:\((?:required|will not be published)\))?\s*\*?"
+    r"|Post Comment|Submit Comment|Save my name, email, and website\b.*|Cancel|Log (?:Out|In)\b.*"
+    r"|Change|Comment as:?.*|Publish|Preview|Sign out|Notify me)$",
+    re.IGNORECASE,
+)
+
+# Chrome that can stand anywhere: share bars, like buttons, blog footers.
+CHROME_LINE = re.compile(
+    r"^(?:Share this:?|Like this:?|Like Loading\.\.\.|Loading\.\.\.|Related|Reply|Reply ↓|Like"
+    r"|Liked by \d+ (?:person|people)|Delete|Replies|Report|Permalink|Edit|Log in to Reply"
+    r"|Reply to this comment|\[Reply\]|Click to share on \w+.*|Share on \w+|Tweet|Print|Email"
+    r"|Subscribe to: Post Comments \(Atom\)|Newer Post Older Post Home|Newer Post|Older Post"
+    r"|Bookmark the permalink\.?|Blog at WordPress\.com\.?|Create a free website or blog at "
+    r"WordPress\.com\.?|Follow|Subscribe|Share|Rate this:?|Posted in .{1,120}|Tagged .{1,200}"
+    r"|This entry was posted in .{1,200}|Labels: .{1,200}|Posted by .{1,60} at .{1,40})$",
+    re.IGNORECASE,
+)
+
+GUTENBERG_START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+GUTENBERG_END = re.compile(
+    r"^(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)",
+    re.IGNORECASE,
+)
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line that is page chrome wherever it stands (Reply, Like, Share this: …)."""
+    line = line.strip()
+    return len(line) <= 240 and CHROME_LINE.match(line) is not None
+
+
+def is_form_start(block: Block) -> bool:
+    return len(block.text) <= 300 and FORM_START.match(squash(block.first_line)) is not None
+
+
+def is_form_part(block: Block) -> bool:
+    if len(block.text) > 300:
+        return False
+    text = squash(block.text)
+    return FORM_START.match(text) is not None or FORM_PART.match(text) is not None
+
+
+def gutenberg_wrapper(blocks: Sequence[Block]) -> set[int]:
+    """Indices of the Project Gutenberg header (up to START) and licence (from END on)."""
+    chrome: set[int] = set()
+    start = next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if block.text.lstrip().startswith("*") and GUTENBERG_START.match(block.text.lstrip())
+        ),
+        None,
+    )
+    if start is not None:
+        chrome.update(range(start + 1))
+    end = next(
+        (
+            i
+            for i in range(len(blocks) - 1, -1 if start is None else start, -1)
+            if blocks[i].text.lstrip()[:1] in ("*", "E", "e")
+            and GUTENBERG_END.match(blocks[i].text.lstrip())
+        ),
+        None,
+    )
+    if end is not None:
+        chrome.update(range(end, len(blocks)))
+    return chrome
+
+
+def form_end(blocks: Sequence[Block], start: int) -> int:
+    """Index just past the comment form that begins at ``start``."""
+    end = start + 1
+    while end < len(blocks) and (is_form_part(blocks[end]) or is_chrome_block(blocks[end])):
+        end += 1
+    return end
+
+
+def is_chrome_block(block: Block) -> bool:
+    if len(block.text) > 2000:
+        return False
+    return all(is_chrome_line(line) for line in block.lines)

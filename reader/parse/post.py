@@ -1,0 +1,249 @@
+"""The parse driver: blocks in, Post out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.model import Boilerplate, CommentsHeader, Paragraph, Post, Section, Source
+from reader.parse.artifacts import find_artifacts
+from reader.parse.blocks import Block, reflow, split_blocks, squash
+from reader.parse.boilerplate import (
+    form_end,
+    gutenberg_wrapper,
+    is_chrome_block,
+    is_form_start,
+)
+from reader.parse.comments import match_header, parse_comments, starts_byline
+from reader.parse.headings import Heading, classify_heading, find_title
+from reader.parse.infer import inferred_title, section_starts
+
+
+def parse_post(text: str, source: Source | None = None) -> Post:
+    """Parse decoded, normalised text into a Post. Never raises on any str."""
+    source = source or Source(name="<text>", bytes=len(text.encode("utf-8", "surrogatepass")))
+    blocks = split_blocks(text)
+    chrome: list[Boilerplate] = []
+    wrapper = gutenberg_wrapper(blocks)
+    chrome.extend(_as_boilerplate(blocks[i]) for i in sorted(wrapper))
+    content = [block for i, block in enumerate(blocks) if i not in wrapper]
+
+    regions = _split_regions(content)
+    chrome.extend(_as_boilerplate(block) for block in regions.chrome)
+
+    body = _Body(regions.body + regions.tail)
+    title_text, title_inferred, title_span = body.take_title(chrome, source.name)
+    sections = body.sections(chrome)
+
+    thread = parse_comments(regions.comments)
+    chrome.extend(thread.chrome)
+    chrome.sort(key=lambda item: item.span[0])
+    return Post(
+        title=title_text,
+        title_inferred=title_inferred,
+        title_span=title_span,
+        sections=sections,
+        comments=thread.comments,
+        comments_header=regions.header,
+        boilerplate=tuple(chrome),
+        source=source,
+    )
+
+
+def _as_boilerplate(block: Block) -> Boilerplate:
+    return Boilerplate(block.text.strip(), (block.start, block.end))
+
+
+@dataclass
+class _Regions:
+    """The content blocks sorted into body, comments and page chrome."""
+
+    body: list[Block] = field(default_factory=list)
+    header: CommentsHeader | None = None
+    comments: list[Block] = field(default_factory=list)
+    chrome: list[Block] = field(default_factory=list)
+    tail: list[Block] = field(default_factory=list)
+    """Text after the comment form that is not chrome; it is read as body."""
+
+
+def _split_regions(blocks: Sequence[Block]) -> _Regions:
+    regions = _Regions()
+    comments_at: int | None = None
+    for index in range(1, len(blocks)):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        header = match_header(block, following)
+        if header is not None:
+            regions.header = header
+            comments_at = index + 1
+            break
+        if starts_byline(block):  # a thread with no header line above it
+            comments_at = index
+            break
+    if comments_at is None:
+        regions.body = list(blocks)
+        return regions
+    regions.body = list(blocks[: comments_at - (1 if regions.header else 0)])
+    index = comments_at
+    while index < len(blocks) and not is_form_start(blocks[index]):
+        regions.comments.append(blocks[index])
+        index += 1
+    while index < len(blocks):
+        if is_form_start(blocks[index]):
+            end = form_end(blocks, index)
+            regions.chrome.extend(blocks[index:end])
+            index = end
+        elif is_chrome_block(blocks[index]):
+            regions.chrome.append(blocks[index])
+            index += 1
+        else:
+            regions.tail.append(blocks[index])
+            index += 1
+    return regions
+
+
+_NAME_PART = re.compile(r"[-_.]+")
+
+
+def title_from_name(name: str) -> str:
+    """A readable title made up from a file name ("war-and-peace.txt" → "War and peace")."""
+    stem = name.rsplit("/", 1)[-1]
+    if "." in stem:
+        stem = stem.rsplit(".", 1)[0]
+    words = _NAME_PART.sub(" ", stem).split()
+    if not words or stem.startswith("<"):
+        return "Untitled"
+    title = " ".join(words)
+    return title[0].upper() + title[1:]
+
+
+class _Body:
+    """Body blocks → title, headings, sections and paragraphs."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.paragraph_count = 0
+
+    def take_title(self, chrome: list[Boilerplate], name: str) -> tuple[str, bool, tuple[int, int]]:
+        """Remove the title block from the body; (title, inferred, span)."""
+        if self.blocks:
+            first = self.blocks[0]
+            title = find_title(first)
+            if title is not None:
+                self.blocks = self.blocks[1:]
+                if title.field_label:
+                    offset = first.start + first.text.index(title.field_label)
+                    chrome.append(
+                        Boilerplate(title.field_label, (offset, offset + len(title.field_label)))
+                    )
+                return title.text, False, (first.start, first.end)
+        return title_from_name(name), True, (0, 0)
+
+    def paragraph(self, block: Block) -> Paragraph:
+        self.paragraph_count += 1
+        text = reflow(block.lines)
+        return Paragraph(
+            id=f"p{self.paragraph_count}",
+            text=text,
+            span=(block.start, block.end),
+            artifacts=find_artifacts(text),
+        )
+
+    def sections(self, chrome: list[Boilerplate]) -> tuple[Section, ...]:
+        readable: list[Block] = []
+        index = 0
+        while index < len(self.blocks):
+            block = self.blocks[index]
+            if is_form_start(block):
+                end = form_end(self.blocks, index)
+                chrome.extend(_as_boilerplate(b) for b in self.blocks[index:end])
+                index = end
+                continue
+            if len(block.text) <= 240 and is_chrome_block(block):
+                chrome.append(_as_boilerplate(block))
+            else:
+                readable.append(block)
+            index += 1
+        headings = _accepted_headings(readable)
+        if not any(headings):
+            return self._inferred_sections(readable)
+        ranks = sorted({heading.rank for heading in headings if heading is not None})
+        sections: list[Section] = []
+        title: Heading | None = None
+        title_block: Block | None = None
+        paragraphs: list[Paragraph] = []
+
+        def close() -> None:
+            if title is not None and title_block is not None:
+                level = 1 if title.rank == ranks[0] else 2
+                sections.append(
+                    Section(
+                        id=f"s{len(sections) + 1}",
+                        title=title.title,
+                        title_inferred=False,
+                        level=level,
+                        paragraphs=tuple(paragraphs),
+                        span=(title_block.start, title_block.end),
+                    )
+                )
+            elif paragraphs:  # text before the first heading
+                sections.append(
+                    Section(
+                        id=f"s{len(sections) + 1}",
+                        title=inferred_title(paragraphs[0].text),
+                        title_inferred=True,
+                        level=1,
+                        paragraphs=tuple(paragraphs),
+                        span=(paragraphs[0].span[0], paragraphs[0].span[0]),
+                    )
+                )
+
+        for block, heading in zip(readable, headings):
+            if heading is None:
+                paragraphs.append(self.paragraph(block))
+                continue
+            close()
+            title, title_block, paragraphs = heading, block, []
+        close()
+        return tuple(sections)
+
+    def _inferred_sections(self, blocks: list[Block]) -> tuple[Section, ...]:
+        paragraphs = [self.paragraph(block) for block in blocks]
+        if not paragraphs:
+            return ()
+        starts = section_starts([paragraph.text for paragraph in paragraphs])
+        sections = []
+        for number, (begin, end) in enumerate(
+            zip(starts, [*starts[1:], len(paragraphs)]), start=1
+        ):
+            first = paragraphs[begin]
+            sections.append(
+                Section(
+                    id=f"s{number}",
+                    title=inferred_title(first.text),
+                    title_inferred=True,
+                    level=1,
+                    paragraphs=tuple(paragraphs[begin:end]),
+                    span=(first.span[0], first.span[0]),
+                )
+            )
+        return tuple(sections)
+
+
+def _accepted_headings(blocks: Sequence[Block]) -> list[Heading | None]:
+    """The heading of each block, or None; weak headings only where no strong ones exist."""
+    candidates = [classify_heading(block) for block in blocks]
+    if any(candidate is not None and candidate.strong for candidate in candidates):
+        return [c if c is not None and c.strong else None for c in candidates]
+    accepted: list[Heading | None] = []
+    for index, candidate in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        is_heading = (
+            candidate is not None
+            and index + 1 < len(blocks)
+            and following is None
+            and len(squash(blocks[index + 1].text)) > len(candidate.title)
+        )
+        accepted.append(candidate if is_heading else None)
+    return accepted

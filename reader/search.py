@@ -1,0 +1,163 @@
+"""Find text in a post: plain or regex, smartcase, typographic folding.
+
+Folding makes a typed ``don't`` find ``don’t``: curly and straight quotes match each
+other, dashes match hyphens, any run of white space matches any other, and ``...``
+matches ``…``. Folding keeps every offset: the searched text is translated
+character for character, and the length-changing cases (white space runs, ellipses)
+are handled in the pattern instead.
+
+Every block the reader shows is indexed once, joined with NUL separators (which no
+loaded text contains), so one ``finditer`` covers the whole post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model import Post
+
+# One character for one character, so offsets in folded text are offsets in the original.
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000", " "),
+    }
+)
+_QUERY_TOKENS = re.compile(r"(\s+|\.\.\.|…)")
+_ESCAPED = re.compile(r"\\.")
+_SEPARATOR = "\x00"
+
+
+class QueryError(ValueError):
+    """The query cannot be used (a bad regular expression); the message says why."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """What the reader typed: the text, regex or plain, and the case rule."""
+
+    text: str
+    regex: bool = False
+    case_sensitive: bool | None = None
+    """None means smartcase: sensitive only when the query holds a capital letter."""
+
+    @property
+    def is_case_sensitive(self) -> bool:
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        letters = _ESCAPED.sub("", self.text) if self.regex else self.text
+        return any(char.isupper() for char in letters)
+
+    def compile(self) -> re.Pattern[str] | None:
+        """The pattern to run over folded text; None for an empty query."""
+        if not self.text.strip():
+            return None
+        flags = 0 if self.is_case_sensitive else re.IGNORECASE
+        if self.regex:
+            try:
+                return re.compile(self.text.translate(_FOLD), flags)
+            except (re.error, RecursionError, OverflowError, ValueError) as error:
+                raise QueryError(f"bad regular expression: {error}") from None
+        return re.compile(_plain_pattern(self.text), flags)
+
+
+def _plain_pattern(text: str) -> str:
+    parts = []
+    for token in _QUERY_TOKENS.split(text.strip().translate(_FOLD)):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(r"\s+")
+        elif token in ("...", "…"):
+            parts.append(r"(?:\.\.\.|…)")
+        else:
+            parts.append(re.escape(token))
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One hit: the block it is in, offsets within that block's text, and a label."""
+
+    block_id: str
+    start: int
+    end: int
+    label: str
+    in_comments: bool
+
+
+@dataclass(frozen=True)
+class SearchBlock:
+    """A searchable piece of the post: its id, human label and text."""
+
+    id: str
+    label: str
+    text: str
+    in_comments: bool
+
+
+def searchable_blocks(post: Post) -> list[SearchBlock]:
+    """Everything the reader shows, in document order."""
+    blocks: list[SearchBlock] = []
+    if post.title and not post.title_inferred:
+        blocks.append(SearchBlock("title", "title", post.title, False))
+    for number, section in enumerate(post.sections, start=1):
+        if not section.title_inferred:
+            blocks.append(SearchBlock(section.id, f"§{number} heading", section.title, False))
+        for index, paragraph in enumerate(section.paragraphs, start=1):
+            blocks.append(SearchBlock(paragraph.id, f"§{number} ¶{index}", paragraph.text, False))
+    if post.comments_header is not None:
+        blocks.append(SearchBlock("comments", "comments", post.comments_header.text, True))
+    for comment in post.comments:
+        number = post.comment_number(comment.id)
+        if comment.author:
+            blocks.append(SearchBlock(comment.id, f"comment {number}", comment.author, True))
+        for index, paragraph in enumerate(comment.paragraphs, start=1):
+            label = f"comment {number}" if index == 1 else f"comment {number} ¶{index}"
+            blocks.append(SearchBlock(paragraph.id, label, paragraph.text, True))
+    return blocks
+
+
+class SearchIndex:
+    """A post's searchable text, folded and joined once, searched many times."""
+
+    def __init__(self, post: Post) -> None:
+        self.blocks = searchable_blocks(post)
+        self.starts: list[int] = []
+        position = 0
+        for block in self.blocks:
+            self.starts.append(position)
+            position += len(block.text) + len(_SEPARATOR)
+        self.folded = _SEPARATOR.join(block.text for block in self.blocks).translate(_FOLD)
+
+    def find(self, query: Query) -> list[Match]:
+        """Every match in document order. Raises QueryError for a bad regex."""
+        pattern = query.compile()
+        if pattern is None:
+            return []
+        matches: list[Match] = []
+        blocks, starts = self.blocks, self.starts
+        index = 0
+        last = len(blocks) - 1
+        for found in pattern.finditer(self.folded):
+            start, end = found.span()
+            if start == end:
+                continue
+            while index < last and starts[index + 1] <= start:
+                index += 1
+            block = blocks[index]
+            offset = starts[index]
+            if end - offset > len(block.text):
+                continue  # ran across a separator into the next block
+            matches.append(
+                Match(block.id, start - offset, end - offset, block.label, block.in_comments)
+            )
+        return matches
+
+
+def find_matches(post: Post, query: Query) -> list[Match]:
+    """Every match of a query in a post (builds a throwaway index)."""
+    return SearchIndex(post).find(query)
