@@ -58,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="match case exactly (default: smartcase, sensitive only if QUERY has a capital)",
     )
-    parser.add_argument("--version", action="version", version=f"reader (post-reader) {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"reader (post-reader) {__version__}"
+    )
     return parser
 
 
@@ -93,7 +95,7 @@ def _print_matches(post: Post, query_text: str, regex: bool, case_sensitive: boo
         after = text[match.end : match.end + _CONTEXT]
         lead = "…" if match.start > _CONTEXT else ""
         trail = "…" if match.end + _CONTEXT < len(text) else ""
-        snippet = " ".join(f"{lead}{before}[{text[match.start:match.end]}]{after}{trail}".split())
+        snippet = " ".join(f"{lead}{before}[{text[match.start : match.end]}]{after}{trail}".split())
         lines.append(f"{match.block_id}:{match.start}-{match.end}\t{match.label}\t{snippet}\n")
     _write("".join(lines))
     return EXIT_OK if matches else EXIT_NO_MATCH
@@ -113,7 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dump:
         from reader import export
 
-        render = {"json": export.to_json, "outline": export.to_outline, "markdown": export.to_markdown}
+        render = {
+            "json": export.to_json,
+            "outline": export.to_outline,
+            "markdown": export.to_markdown,
+        }
         output = render[args.dump](post)
         _write(output if output.endswith("\n") else output + "\n")
         return EXIT_OK

@@ -105,7 +105,9 @@ def to_outline(post: Post) -> str:
         count = len(section.paragraphs)
         noun = "paragraph" if count == 1 else "paragraphs"
         marker = "~ " if section.title_inferred else ""
-        lines.append(f"{_indent(section.level)}{section.id}  {marker}{section.title}  ({count} {noun})")
+        lines.append(
+            f"{_indent(section.level)}{section.id}  {marker}{section.title}  ({count} {noun})"
+        )
     lines.append("")
     header = post.comments_header
     declared = header.declared_count if header is not None else None

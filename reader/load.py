@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-
 
 class LoadError(Exception):
     """The input cannot be read as text. The message is one line for the user."""
@@ -86,6 +84,8 @@ def _utf8_damage(data: bytes) -> tuple[str, int, int]:
 
 def _guess_legacy(data: bytes) -> str | None:
     """Detect a legacy encoding, preferring cp1252 (the web's default) when it reads as well."""
+    from charset_normalizer import from_bytes  # only needed off the UTF-8 path
+
     best = from_bytes(data).best()
     if best is None:
         return None

@@ -153,7 +153,9 @@ class Post:
                 numbers[comment.id] = heads[comment.id] = own
             elif comment.depth <= _FULL_NUMBER_DEPTH:
                 numbers[comment.id] = f"{numbers[comment.parent]}.{own}"
-                heads[comment.id] = numbers[comment.id] if comment.depth < 2 else heads[comment.parent]
+                heads[comment.id] = (
+                    numbers[comment.id] if comment.depth < 2 else heads[comment.parent]
+                )
             else:
                 heads[comment.id] = heads[comment.parent]
                 numbers[comment.id] = f"{heads[comment.id]}.….{owns[comment.parent]}.{own}"

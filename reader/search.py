@@ -104,11 +104,12 @@ def searchable_blocks(post: Post) -> list[SearchBlock]:
     blocks: list[SearchBlock] = []
     if post.title and not post.title_inferred:
         blocks.append(SearchBlock("title", "title", post.title, False))
-    for number, section in enumerate(post.sections, start=1):
+    for position, section in enumerate(post.sections, start=1):
         if not section.title_inferred:
-            blocks.append(SearchBlock(section.id, f"§{number} heading", section.title, False))
+            blocks.append(SearchBlock(section.id, f"§{position} heading", section.title, False))
         for index, paragraph in enumerate(section.paragraphs, start=1):
-            blocks.append(SearchBlock(paragraph.id, f"§{number} ¶{index}", paragraph.text, False))
+            label = f"§{position} ¶{index}"
+            blocks.append(SearchBlock(paragraph.id, label, paragraph.text, False))
     if post.comments_header is not None:
         blocks.append(SearchBlock("comments", "comments", post.comments_header.text, True))
     for comment in post.comments:

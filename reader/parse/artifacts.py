@@ -24,9 +24,25 @@ _FILE_NAME = re.compile(r"(?<![\w/@.-])[\w-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?)\
 _IMAGE_EXTENSION = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp|bmp|tif)")
 
 
+def _has_digit(text: str) -> bool:
+    # Spelled out: ten substring tests beat a regex or any() by several times here.
+    return (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    )
+
+
 def find_artifacts(text: str) -> tuple[Artifact, ...]:
     """Artifacts in a paragraph's display text, in order, not overlapping."""
-    if not any(digit in text for digit in "0123456789") and not _IMAGE_EXTENSION.search(text):
+    if not _has_digit(text) and not _IMAGE_EXTENSION.search(text):
         return ()
     found: list[Artifact] = []
     for pattern, kind in (

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 # A block is one or more lines that each hold something other than white space.
 # `[^\S\n]*\S` anchors every line at its start so a long blank line costs one pass.
@@ -12,15 +10,23 @@ _BLOCK = re.compile(r"^[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*", re.MULTILINE)
 _SPACE_RUN = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
 class Block:
-    """A run of non-blank lines: ``text`` is exactly ``source[start:end]``."""
+    """A run of non-blank lines: ``text`` is exactly ``source[start:end]``.
 
-    text: str
-    start: int
-    end: int
+    A slotted class rather than a dataclass: a book makes tens of thousands of these.
+    """
 
-    @cached_property
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Block({self.text!r}, {self.start}, {self.end})"
+
+    @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
 
@@ -33,11 +39,6 @@ class Block:
     def is_single_line(self) -> bool:
         return "\n" not in self.text
 
-    @property
-    def indent(self) -> int:
-        """Columns of leading white space on the first line (a tab counts as 4)."""
-        return indent_of(self.text)
-
 
 def indent_of(line: str) -> int:
     stripped = line.lstrip()
@@ -47,7 +48,7 @@ def indent_of(line: str) -> int:
 
 def split_blocks(text: str) -> list[Block]:
     """Every block of the text in order; blank lines separate blocks."""
-    return [Block(match.group(), match.start(), match.end()) for match in _BLOCK.finditer(text)]
+    return [Block(match.group(), *match.span()) for match in _BLOCK.finditer(text)]
 
 
 def squash(text: str) -> str:
@@ -67,7 +68,7 @@ def reflow(lines: list[str]) -> str:
     """
     if len(lines) == 1:
         return squash(lines[0])
-    lengths = [len(line.strip()) for line in lines]
+    lengths = [len(line) for line in lines]
     longest = max(lengths)
     if longest < 40 or min(lengths[:-1]) < 0.5 * longest:
         return "\n".join(squash(line) for line in lines)

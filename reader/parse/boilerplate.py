@@ -20,7 +20,8 @@ FORM_PART = re.compile(
     r"^(?:(?:Google|Twitter|Facebook|WordPress\.com|Gravatar|Tumblr|LinkedIn)\s+"
     r"(?:photo|picture|avatar|logo|icon)|You are commenting using your\b.*|Connecting to %s"
     r"|Notify me of (?:new|follow-up)\b.*|Required fields are marked\b.*"
-    r"|(?:Name|Email|E-mail|Website|Comment|Mail)\s*(?:\((?:required|will not be published)\))?\s*\*?"
+    r"|(?:Name|Email|E-mail|Website|Comment|Mail)\s*"
+    r"(?:\((?:required|will not be published)\))?\s*\*?"
     r"|Post Comment|Submit Comment|Save my name, email, and website\b.*|Cancel|Log (?:Out|In)\b.*"
     r"|Change|Comment as:?.*|Publish|Preview|Sign out|Notify me)$",
     re.IGNORECASE,
@@ -31,6 +32,7 @@ CHROME_LINE = re.compile(
     r"^(?:Share this:?|Like this:?|Like Loading\.\.\.|Loading\.\.\.|Related|Reply|Reply ↓|Like"
     r"|Liked by \d+ (?:person|people)|Delete|Replies|Report|Permalink|Edit|Log in to Reply"
     r"|Reply to this comment|\[Reply\]|Click to share on \w+.*|Share on \w+|Tweet|Print|Email"
+    r"|Twitter|Facebook|LinkedIn|Reddit|Pinterest|Tumblr|WhatsApp|Pocket|Telegram|More"
     r"|Subscribe to: Post Comments \(Atom\)|Newer Post Older Post Home|Newer Post|Older Post"
     r"|Bookmark the permalink\.?|Blog at WordPress\.com\.?|Create a free website or blog at "
     r"WordPress\.com\.?|Follow|Subscribe|Share|Rate this:?|Posted in .{1,120}|Tagged .{1,200}"
@@ -45,6 +47,10 @@ GUTENBERG_END = re.compile(
 )
 
 
+# First letters of every FORM_START phrase: a cheap test before the regex.
+_FORM_INITIALS = frozenset("LlPpAaJjCcFfYy")
+
+
 def is_chrome_line(line: str) -> bool:
     """A line that is page chrome wherever it stands (Reply, Like, Share this: …)."""
     line = line.strip()
@@ -52,7 +58,11 @@ def is_chrome_line(line: str) -> bool:
 
 
 def is_form_start(block: Block) -> bool:
-    return len(block.text) <= 300 and FORM_START.match(squash(block.first_line)) is not None
+    return (
+        len(block.text) <= 300
+        and block.text.lstrip()[:1] in _FORM_INITIALS
+        and FORM_START.match(squash(block.first_line)) is not None
+    )
 
 
 def is_form_part(block: Block) -> bool:

@@ -78,7 +78,7 @@ _BARE_HEADER = re.compile(
 
 def match_header(block: Block, next_block: Block | None) -> CommentsHeader | None:
     """The comments header, when this block is one."""
-    if not block.is_single_line or len(block.text) > 400:
+    if len(block.text) > 400 or not block.is_single_line:
         return None
     text = squash(block.text)
     match = _HEADER.fullmatch(text)
@@ -99,7 +99,13 @@ def is_date_line(text: str) -> bool:
 
 def _plausible_author(author: str) -> bool:
     words = author.split()
-    return 1 <= len(words) <= 8 and author[-1] not in ".!?,;" and not is_date_line(author)
+    return (
+        1 <= len(words) <= 8
+        and author[-1] not in ".!?,;:"
+        and "/" not in author
+        and "|" not in author
+        and _DATE_LINE.search(author) is None
+    )
 
 
 def starts_comment(block: Block) -> bool:
@@ -273,19 +279,12 @@ class _ThreadReader:
     def try_start(self, index: int, line: _Line, lead: int) -> bool:
         """Open a comment when the line is a byline; return whether it was one."""
         text = line.text.rstrip()
-        position = lead
-        label: str | None = None
-        number = _NUMBER.match(text, lead)
-        if number and self.style in (None, "numbered"):
-            label = number.group(1)
-            position = number.end()
-        byline = _match_byline(text, position) if position < len(text) else None
+        label, byline, rest = self.read_byline(text, lead)
         if label is None and byline is None:
             if not self.name_over_date(index, text[lead:]):
                 return False
-            name = text[lead:]
             draft = self.open_comment(indent_of(text), line.start + lead)
-            draft.author = name
+            draft.author = text[lead:]
             draft.end = line.start + len(text)
             self.style = self.style or "name-date"
             self.awaiting_date = True
@@ -300,9 +299,31 @@ class _ThreadReader:
             for start, end in byline.chrome:
                 self.add_chrome(text[start:end], line.start + start)
             self.awaiting_date = byline.date is None
-        elif position < len(text):
-            self.add_text(text[position:], line.start + position, indent_of(text))
+        elif rest < len(text):
+            self.add_text(text[rest:], line.start + rest, indent_of(text))
         return True
+
+    def read_byline(self, text: str, lead: int) -> tuple[str | None, _Byline | None, int]:
+        """(number label, byline, where the comment text starts) for a line.
+
+        "11. Jul, 2012 / Name says:" opens with a date, not a number, so a byline
+        over the whole line wins over a number followed by a byline, which wins
+        over a bare number.
+        """
+        whole = _match_byline(text, lead)
+        if whole is not None and whole.date_span[0] == lead:
+            return None, whole, len(text)
+        number = _NUMBER.match(text, lead)
+        if number and self.style in (None, "numbered"):
+            after = number.end()
+            numbered = _match_byline(text, after) if after < len(text) else None
+            if numbered is not None:
+                return number.group(1), numbered, len(text)
+            if whole is None:
+                return number.group(1), None, after
+        if whole is not None:
+            return None, whole, len(text)
+        return None, None, lead
 
     def name_over_date(self, index: int, name: str) -> bool:
         """A short name line with a date line right under it starts a comment."""

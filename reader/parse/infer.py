@@ -61,9 +61,7 @@ def cue_score(text: str) -> float:
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(
-        word for word in (w.lower() for w in _WORD.findall(text)) if word not in _STOP
-    )
+    return Counter(word for word in (w.lower() for w in _WORD.findall(text)) if word not in _STOP)
 
 
 def _cosine(left: Counter[str], right: Counter[str]) -> float:

@@ -78,7 +78,7 @@ def _split_regions(blocks: Sequence[Block]) -> _Regions:
             regions.header = header
             comments_at = index + 1
             break
-        if starts_byline(block):  # a thread with no header line above it
+        if len(block.text) < 2000 and starts_byline(block):  # a thread with no header above
             comments_at = index
             break
     if comments_at is None:
@@ -199,7 +199,7 @@ class _Body:
                     )
                 )
 
-        for block, heading in zip(readable, headings):
+        for block, heading in zip(readable, headings, strict=True):
             if heading is None:
                 paragraphs.append(self.paragraph(block))
                 continue
@@ -215,7 +215,7 @@ class _Body:
         starts = section_starts([paragraph.text for paragraph in paragraphs])
         sections = []
         for number, (begin, end) in enumerate(
-            zip(starts, [*starts[1:], len(paragraphs)]), start=1
+            zip(starts, [*starts[1:], len(paragraphs)], strict=True), start=1
         ):
             first = paragraphs[begin]
             sections.append(

@@ -1,0 +1,25 @@
+"""Shared fixtures: the bundled sample and the book, read and parsed once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.model import Post
+from reader.pipeline import open_post
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample" / "social-media-and-the-police-3yrs-on.txt"
+BOOK = Path(__file__).resolve().parent / "data" / "war-and-peace.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sample_post() -> Post:
+    return open_post(str(SAMPLE))
+
+
+@pytest.fixture(scope="session")
+def book_post() -> Post:
+    return open_post(str(BOOK))

@@ -1,0 +1,90 @@
+"""bytes → text: encodings, newlines, control characters, refusals."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.load import LoadError, load_bytes
+
+TEXT = "Don’t “quote” me – café, naïve, £5 … fin"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le-sig"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be-sig"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_decodes(data: bytes, encoding: str) -> None:
+    loaded = load_bytes(data, "x.txt")
+    assert loaded.text == TEXT
+    assert loaded.encoding == encoding
+    assert loaded.byte_size == len(data)
+
+
+def test_longer_cp1252_scrape_is_read_as_cp1252() -> None:
+    text = "We don’t need “quotes” here, the café said – and that’s naïve. " * 20
+    loaded = load_bytes(text.encode("cp1252"), "x.txt")
+    assert loaded.encoding == "cp1252"
+    assert loaded.text == text
+
+
+def test_latin1_is_read() -> None:
+    text = "Übergrößen für Bäcker – naïve façade, señor. " * 5
+    loaded = load_bytes(text.replace("–", "-").encode("latin-1"), "x.txt")
+    assert loaded.text == text.replace("–", "-")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\x85", "\u2028"])
+def test_newlines_become_lf(newline: str) -> None:
+    loaded = load_bytes(f"one{newline}two{newline}{newline}three".encode(), "x.txt")
+    assert loaded.text == "one\ntwo\n\nthree"
+
+
+def test_tabs_are_kept() -> None:
+    assert load_bytes(b"a\tb\n\tc", "x").text == "a\tb\n\tc"
+
+
+def test_control_characters_become_visible_placeholders() -> None:
+    data = "title\x1b]0;pwned\x07 \x1b[2J bell\x07 del\x7f c1\x9b end".encode()
+    loaded = load_bytes(data, "x.txt")
+    assert "\x1b" not in loaded.text and "\x07" not in loaded.text
+    assert "\x7f" not in loaded.text and "\x9b" not in loaded.text
+    assert "␛]0;pwned␇" in loaded.text
+    assert "␡" in loaded.text
+    assert loaded.replaced_controls == 6
+
+
+def test_invalid_utf8_bytes_are_replaced_and_counted() -> None:
+    data = "Café and crème brûlée. ".encode() * 40 + b"\xff\xfe broken" + b"ok"
+    loaded = load_bytes(data, "x.txt")
+    assert loaded.encoding == "utf-8"
+    assert loaded.replaced_bytes >= 1
+    assert "\ufffd" in loaded.text
+    assert loaded.text.startswith("Café and crème brûlée.")
+
+
+def test_nul_bytes_mean_binary() -> None:
+    with pytest.raises(LoadError, match="binary"):
+        load_bytes(b"hello\x00world\x00" + bytes(range(200)), "x.bin")
+
+
+def test_garbage_is_refused() -> None:
+    import random
+
+    rng = random.Random(7)
+    garbage = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(LoadError):
+        load_bytes(garbage, "x.bin")
+
+
+def test_empty_input_is_an_empty_text() -> None:
+    loaded = load_bytes(b"", "empty.txt")
+    assert loaded.text == "" and loaded.encoding == "utf-8"

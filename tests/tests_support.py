@@ -1,0 +1,29 @@
+"""Helpers shared by test modules (imported by name: pytest puts tests/ on sys.path)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from reader.model import Post
+
+SAMPLE = (
+    Path(__file__).resolve().parent.parent / "sample" / "social-media-and-the-police-3yrs-on.txt"
+)
+
+
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def letters_and_digits(text: str) -> Counter[str]:
+    """Every letter and digit (Unicode categories L* and N*), counted."""
+    return Counter(char for char in text if unicodedata.category(char)[0] in "LN")
+
+
+def model_letters_and_digits(post: Post) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for piece in post.text_pieces():
+        total.update(letters_and_digits(piece))
+    return total
