@@ -149,3 +149,13 @@ def test_markdown_dump() -> None:
     assert "\n## 12 thoughts on “Social Media and The Police 3yrs On”\n" in text
     assert "\n> > **1.1**\n" in text
     assert "Leave a Reply" not in text
+
+
+def test_installed_command_runs_from_another_directory(tmp_path: Path) -> None:
+    command = Path(sys.executable).parent / "reader"
+    assert command.exists(), "the reader console script is installed beside python"
+    result = subprocess.run(
+        [str(command), "--dump", "outline"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Social Media and The Police 3yrs On\n")
