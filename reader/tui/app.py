@@ -1,32 +1,387 @@
-"""The reader application."""
+"""The reader application: lays out the panes and routes messages between them.
+
+Widgets never reach into each other: each gets the post through its constructor and
+reports what the reader did with a message; this class decides what happens next.
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, TextArea
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Footer
 
-from reader.export import to_markdown
 from reader.model import Post
 from reader.resources import stylesheet_path
+from reader.search import Match, Query, QueryError, SearchIndex
+from reader.tui.commands import ReaderCommands, SectionCommands
+from reader.tui.comment_tree import CommentTree
+from reader.tui.document_view import DocumentView, Highlight
+from reader.tui.header import ReaderHeader
+from reader.tui.help import HelpScreen
+from reader.tui.search_bar import SearchBar
+from reader.tui.section_list import SectionList
 
 
 class ReaderApp(App[None]):
-    """Shows a parsed post."""
+    """Sections on the left, text in the middle, the comment thread below."""
 
     CSS_PATH = str(stylesheet_path())
-    BINDINGS = [Binding("q,ctrl+q", "quit", "Quit", id="quit")]
+    TITLE = "post-reader"
+    COMMANDS = App.COMMANDS | {SectionCommands, ReaderCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        # Priority: the app handles `/` before passing keys on, so the keys typed right
+        # after it reach the search bar and not the pane that had focus.
+        Binding(
+            "slash,ctrl+f",
+            "search",
+            "Search",
+            id="search",
+            key_display="/",
+            tooltip="Find in the post (incremental)",
+            priority=True,
+        ),
+        Binding(
+            "n",
+            "next_match",
+            "Next match",
+            id="next_match",
+            show=False,
+            tooltip="Next match (wraps around)",
+        ),
+        Binding(
+            "N",
+            "previous_match",
+            "Previous match",
+            id="previous_match",
+            show=False,
+            tooltip="Previous match (wraps around)",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "Next section",
+            id="next_section",
+            key_display="]",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Previous section",
+            id="previous_section",
+            key_display="[",
+            show=False,
+        ),
+        Binding(
+            "tab",
+            "focus_next",
+            "Pane",
+            id="focus_next",
+            key_display="tab",
+            tooltip="Focus the next pane: sections, text, comments",
+        ),
+        Binding("shift+tab", "focus_previous", "Previous pane", id="focus_previous", show=False),
+        Binding(
+            "c",
+            "toggle_comments",
+            "Comments",
+            id="toggle_comments",
+            tooltip="Show or hide the comments panel",
+        ),
+        Binding(
+            "s",
+            "toggle_sidebar",
+            "Sidebar",
+            id="toggle_sidebar",
+            tooltip="Show or hide the section sidebar",
+        ),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
+        Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
+    ]
 
     def __init__(self, post: Post) -> None:
         super().__init__()
         self.post = post
+        self._index: SearchIndex | None = None
+        self._matches: list[Match] = []
+        self._current: int | None = None
+        self._return_focus: Widget | None = None
+
+    # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield TextArea(to_markdown(self.post), read_only=True, soft_wrap=True, id="document")
+        yield ReaderHeader(self.post.title, id="header")
+        with Horizontal(id="body"):
+            yield SectionList(self.post, id="sections")
+            yield DocumentView(self.post, id="document")
+        yield CommentTree(self.post, id="comments")
+        yield SearchBar(id="search-bar", classes="-hidden")
         yield Footer()
+
+    @property
+    def document(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    @property
+    def comment_tree(self) -> CommentTree:
+        return self.query_one(CommentTree)
+
+    @property
+    def section_list(self) -> SectionList:
+        return self.query_one(SectionList)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
 
     def on_mount(self) -> None:
         self.title = self.post.title
+        self.sub_title = self.post.source.name
+        self.document.focus()
+        self._update_header(0, 0.0)
+        if self.post.source.replaced_bytes:
+            count = self.post.source.replaced_bytes
+            self.notify(
+                f"{count} undecodable byte sequence{'s' if count != 1 else ''} shown as �",
+                title="Encoding",
+                severity="warning",
+                markup=False,
+            )
+
+    # --- header and scroll-spy ------------------------------------------------------
+
+    def _update_header(self, section: int, progress: float) -> None:
+        sections = len(self.post.sections)
+        shown = len(self.post.comments)
+        declared = self.post.comments_header.declared_count if self.post.comments_header else None
+        parts = []
+        if sections:
+            parts.append(f"§{section + 1}/{sections}")
+        parts.append(f"{round(progress * 100)}%")
+        if shown or declared:
+            parts.append(f"{shown} of {declared if declared is not None else shown} comments")
+        else:
+            parts.append("no comments")
+        self.query_one(ReaderHeader).show_status(" · ".join(parts))
+
+    @on(DocumentView.PositionChanged)
+    def _position_changed(self, event: DocumentView.PositionChanged) -> None:
+        self.section_list.follow(event.section)
+        self._update_header(event.section, event.progress)
+
+    # --- sections -------------------------------------------------------------------
+
+    def go_to_section(self, section: int) -> None:
+        self.document.go_to_section(section)
+
+    @on(SectionList.SectionChosen)
+    def _section_chosen(self, event: SectionList.SectionChosen) -> None:
+        self.go_to_section(event.section)
+        self.document.focus()
+
+    @on(SectionList.CommentsChosen)
+    def _comments_chosen(self) -> None:
+        self.action_go_to_comments()
+
+    def action_next_section(self) -> None:
+        current = self.document.current_section
+        if current + 1 < len(self.post.sections):
+            self.go_to_section(current + 1)
+        elif self.post.sections:
+            self.notify("This is the last section", markup=False, timeout=2)
+
+    def action_previous_section(self) -> None:
+        current = self.document.current_section
+        # From inside a section, [ goes back to its start first, like a book's page.
+        if self.post.sections and self.document.top_row > self.document.first_row_of_section(
+            current
+        ):
+            self.go_to_section(current)
+        elif current > 0:
+            self.go_to_section(current - 1)
+
+    # --- panes ----------------------------------------------------------------------
+
+    def _show_comments(self, show: bool) -> None:
+        tree = self.comment_tree
+        tree.set_class(not show, "-hidden")
+        if not show and tree.has_focus:
+            self.document.focus()
+
+    def action_toggle_comments(self) -> None:
+        self._show_comments(self.comment_tree.has_class("-hidden"))
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.section_list
+        hide = not sidebar.has_class("-hidden")
+        sidebar.set_class(hide, "-hidden")
+        if hide and sidebar.has_focus:
+            self.document.focus()
+
+    def action_go_to_comments(self) -> None:
+        self._show_comments(True)
+        self.comment_tree.focus()
+
+    def action_collapse_all_comments(self) -> None:
+        self.comment_tree.action_collapse_all()
+
+    def action_expand_all_comments(self) -> None:
+        self.comment_tree.action_expand_all()
+
+    def action_help(self) -> None:
+        groups: list[tuple[str, list[BindingType]]] = [
+            (
+                "Anywhere",
+                [*self.BINDINGS, Binding("ctrl+p", "", "Command palette: sections, actions")],
+            ),
+            ("Text", list(DocumentView.BINDINGS)),
+            ("Comments", list(CommentTree.BINDINGS)),
+            ("Sections", [Binding("up,down", "", "Move"), Binding("enter", "", "Jump there")]),
+            (
+                "Search bar",
+                [Binding("enter", "", "Keep the search, back to reading"), *SearchBar.BINDINGS],
+            ),
+        ]
+        keymap = dict(getattr(self, "_keymap", {}))
+        self.push_screen(HelpScreen(groups, keymap))
+
+    # --- search ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            # In the search bar `/` is a character to search for; elsewhere on top of
+            # the reader (help, palette) it is not ours.
+            focused = self.focused
+            if focused is not None and self.search_bar in focused.ancestors_with_self:
+                return False
+            return self.screen is self.screen_stack[0]
+        return True
+
+    def action_search(self) -> None:
+        focused = self.focused
+        if focused is not None and self.search_bar not in focused.ancestors_with_self:
+            self._return_focus = focused
+        self.search_bar.open()
+
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, event: SearchBar.QueryChanged) -> None:
+        self._run_search(event.query)
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self) -> None:
+        self._restore_focus()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self._matches, self._current = [], None
+        self._paint_matches()
+        self.search_bar.add_class("-hidden")
+        self._restore_focus()
+
+    def _restore_focus(self) -> None:
+        target = self._return_focus
+        if target is None or not target.is_attached or not target.display:
+            target = self.document
+        self.screen.set_focus(target)  # at once: the next key is for the pane
+
+    def _run_search(self, query: Query) -> None:
+        if self._index is None:
+            self._index = SearchIndex(self.post)
+        try:
+            self._matches = self._index.find(query)
+        except QueryError as error:
+            self._matches, self._current = [], None
+            self._paint_matches()
+            self.search_bar.show_status(str(error), error=True)
+            return
+        self._current = self._first_match_from_reading_position() if self._matches else None
+        self._paint_matches()
+        self._show_current()
+
+    def _first_match_from_reading_position(self) -> int:
+        top = self.document.top_row
+        for position, match in enumerate(self._matches):
+            if match.in_comments:
+                return position
+            row = self.document.row_of_match(match.block_id, match.start)
+            if row is not None and row >= top:
+                return position
+        return 0
+
+    def _paint_matches(self) -> None:
+        by_block: dict[str, list[Highlight]] = {}
+        for position, match in enumerate(self._matches):
+            by_block.setdefault(match.block_id, []).append(
+                Highlight(match.start, match.end, position == self._current)
+            )
+        self.document.set_highlights(
+            {block: marks for block, marks in by_block.items() if self.document.shows_block(block)}
+        )
+        self.comment_tree.set_highlights(
+            {
+                block: marks
+                for block, marks in by_block.items()
+                if not self.document.shows_block(block)
+            }
+        )
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if not self._matches:
+            query = self.search_bar.query_value
+            self.search_bar.show_status("no matches" if query.text.strip() else "")
+            return
+        in_comments = sum(1 for match in self._matches if match.in_comments)
+        current = (self._current or 0) + 1
+        self.search_bar.show_status(f"{current}/{len(self._matches)} ({in_comments} in comments)")
+
+    def _show_current(self) -> None:
+        if self._current is None:
+            return
+        match = self._matches[self._current]
+        if self.document.shows_block(match.block_id):
+            row = self.document.row_of_match(match.block_id, match.start)
+            if row is not None:
+                self.document.reveal_row(row)
+        elif match.block_id == "comments":
+            self._show_comments(True)
+        else:
+            self._show_comments(True)
+            self.comment_tree.reveal_match(match.block_id, match.start)
+
+    def _step_match(self, step: int) -> None:
+        if not self._matches:
+            self.notify("No search: press / to find text", markup=False, timeout=2)
+            return
+        current = self._current if self._current is not None else -1
+        target = current + step
+        if target >= len(self._matches):
+            target = 0
+            self.notify("Search wrapped to the top", markup=False, timeout=2)
+        elif target < 0:
+            target = len(self._matches) - 1
+            self.notify("Search wrapped to the bottom", markup=False, timeout=2)
+        self._current = target
+        self._paint_matches()
+        self._show_current()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def current_match(self) -> Match | None:
+        return self._matches[self._current] if self._current is not None else None
 
 
 def make_app(post: Post) -> ReaderApp:

@@ -1,0 +1,440 @@
+"""The comments panel: a collapsible thread as a Line-API view.
+
+Textual's ``Tree`` keeps labels to one line, rebuilds every visible node on a toggle and
+recurses per level (a 1,000-deep thread raises RecursionError), so this is its own view:
+the thread is kept flat in document order, a subtree is the run of comments after a
+comment that sit deeper than it, and every walk is a loop.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.events import Click
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Comment, Post
+from reader.tui.document_view import Highlight
+from reader.tui.spans import StyledSpan, styled_segments
+from reader.tui.wrap import wrap
+
+MAX_INDENT_DEPTH = 8
+"""Replies deeper than this keep the same indent so the text keeps its width."""
+INDENT = 2
+GUTTER = 1
+PREVIEW_CHARS = 60
+
+# Row kinds.
+_HEADER, _TEXT, _BLANK = 0, 1, 2
+
+Row = tuple[int, int, int, int, int]
+"""(comment index, kind, paragraph index, start, end)."""
+
+
+class CommentTree(ScrollView, can_focus=True):
+    """The discussion under the post, with a cursor on one comment."""
+
+    COMPONENT_CLASSES = {
+        "comment-tree--header",
+        "comment-tree--meta",
+        "comment-tree--cursor",
+        "comment-tree--collapsed",
+        "comment-tree--artifact",
+        "comment-tree--match",
+        "comment-tree--current-match",
+        "comment-tree--empty",
+        "comment-tree--guide",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Next comment", show=False, id="comments.next"),
+        Binding("k,up", "cursor(-1)", "Previous comment", show=False, id="comments.previous"),
+        Binding("l,right", "expand", "Expand", show=False, id="comments.expand"),
+        Binding("h,left", "collapse", "Collapse", show=False, id="comments.collapse"),
+        Binding("space,enter", "toggle_comment", "Toggle", id="comments.toggle"),
+        Binding("J", "sibling(1)", "Next sibling", show=False, id="comments.next_sibling"),
+        Binding("K", "sibling(-1)", "Previous sibling", show=False, id="comments.previous_sibling"),
+        Binding("u", "parent", "Parent", show=False, id="comments.parent"),
+        Binding(
+            "minus",
+            "collapse_all",
+            "Collapse all",
+            id="comments.collapse_all",
+            key_display="-",
+            show=False,
+        ),
+        Binding(
+            "plus",
+            "expand_all",
+            "Expand all",
+            id="comments.expand_all",
+            key_display="+",
+            show=False,
+        ),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor is on another comment."""
+
+        def __init__(self, comment_id: str | None) -> None:
+            super().__init__()
+            self.comment_id = comment_id
+
+    def __init__(self, post: Post, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.post = post
+        self.comments: tuple[Comment, ...] = post.comments
+        self._index = {comment.id: i for i, comment in enumerate(self.comments)}
+        self._subtree_end = _subtree_ends(self.comments)
+        self._collapsed = bytearray(len(self.comments))
+        self.cursor = 0
+        self._rows: list[Row] = []
+        self._header_rows: list[int] = []  # row of each visible comment's header, in order
+        self._visible: list[int] = []  # comment indices shown, in order
+        self._wrapped: dict[tuple[int, bool], list[Row]] = {}
+        self._layout_width = 0
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._highlights: dict[str, list[Highlight]] = {}
+
+    # --- state ----------------------------------------------------------------------
+
+    @property
+    def cursor_id(self) -> str | None:
+        return self.comments[self.cursor].id if self.comments else None
+
+    def is_collapsed(self, comment_id: str) -> bool:
+        return bool(self._collapsed[self._index[comment_id]])
+
+    def reply_count(self, index: int) -> int:
+        """Every reply under a comment, at any depth."""
+        return self._subtree_end[index] - index - 1
+
+    @property
+    def visible_ids(self) -> list[str]:
+        return [self.comments[i].id for i in self._visible]
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _indent(self, comment: Comment) -> int:
+        return GUTTER + INDENT * min(comment.depth, MAX_INDENT_DEPTH)
+
+    def _comment_rows(self, index: int, width: int) -> list[Row]:
+        """Rows of one comment at this width (cached): one line when collapsed."""
+        collapsed = bool(self._collapsed[index])
+        key = (index, collapsed)
+        rows = self._wrapped.get(key)
+        if rows is None:
+            rows = [(index, _HEADER, -1, 0, 0)]
+            if not collapsed:
+                comment = self.comments[index]
+                text_width = max(8, width - self._indent(comment) - INDENT - 1)
+                for number, paragraph in enumerate(comment.paragraphs):
+                    if number:
+                        rows.append((index, _BLANK, -1, 0, 0))
+                    rows.extend(
+                        (index, _TEXT, number, start, end)
+                        for start, end in wrap(paragraph.text, text_width)
+                    )
+            rows.append((index, _BLANK, -1, 0, 0))
+            self._wrapped[key] = rows
+        return rows
+
+    def _layout(self) -> None:
+        width = self.size.width
+        if width != self._layout_width:
+            self._wrapped.clear()
+            self._layout_width = width
+        rows: list[Row] = []
+        header_rows: list[int] = []
+        visible: list[int] = []
+        index = 0
+        count = len(self.comments)
+        while index < count:
+            visible.append(index)
+            header_rows.append(len(rows))
+            rows.extend(self._comment_rows(index, width))
+            index = self._subtree_end[index] if self._collapsed[index] else index + 1
+        self._rows, self._header_rows, self._visible = rows, header_rows, visible
+        self._cache.clear()
+        self.virtual_size = Size(width, len(rows))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._layout_width:
+            self._layout()
+            self._scroll_to_cursor()
+
+    # --- rendering ------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = round(self.scroll_y) + y
+        if not self.comments:
+            return self._render_empty(y, width)
+        if row >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(row)
+        if strip is None:
+            strip = self._render_row(self._rows[row], width)
+            self._cache[row] = strip
+        return strip
+
+    def _render_empty(self, y: int, width: int) -> Strip:
+        if y != 0:
+            return Strip.blank(width, self.rich_style)
+        declared = self.post.comments_header.declared_count if self.post.comments_header else None
+        message = "No comments"
+        if declared:
+            message += f" in this copy of the page (it declares {declared})"
+        style = self.rich_style + self.get_component_rich_style("comment-tree--empty")
+        return (
+            Strip(styled_segments(" " + message, 0, len(message) + 1, style))
+            .extend_cell_length(width, self.rich_style)
+            .crop(0, width)
+        )
+
+    def _match_spans(self, block_id: str, shift: int = 0) -> list[StyledSpan]:
+        spans: list[StyledSpan] = []
+        for mark in self._highlights.get(block_id, ()):
+            name = "current-match" if mark.current else "match"
+            style = self.get_component_rich_style(f"comment-tree--{name}")
+            spans.append((mark.start + shift, mark.end + shift, style))
+        return spans
+
+    def _render_row(self, row: Row, width: int) -> Strip:
+        base = self.rich_style
+        index, kind, number, start, end = row
+        comment = self.comments[index]
+        indent = self._indent(comment)
+        if kind == _BLANK:
+            return Strip.blank(width, base)
+        guide = self.get_component_rich_style("comment-tree--guide", partial=True)
+        lead = styled_segments(
+            " " * GUTTER + "│ " * min(comment.depth, MAX_INDENT_DEPTH), 0, indent, base + guide
+        )
+        if kind == _TEXT:
+            paragraph = comment.paragraphs[number]
+            spans = [
+                (
+                    a.start,
+                    a.end,
+                    self.get_component_rich_style("comment-tree--artifact"),
+                )
+                for a in paragraph.artifacts
+            ]
+            spans += self._match_spans(paragraph.id)
+            segments = lead + styled_segments(" " * INDENT, 0, INDENT, base)
+            segments += styled_segments(paragraph.text, start, end, base, spans)
+            return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return (
+            Strip(lead + self._header_segments(index, base))
+            .extend_cell_length(width, base)
+            .crop(0, width)
+        )
+
+    def _header_segments(self, index: int, base: Style) -> list[Segment]:
+        comment = self.comments[index]
+        collapsed = bool(self._collapsed[index])
+        on_cursor = index == self.cursor
+        style = base + self.get_component_rich_style("comment-tree--header")
+        if on_cursor:
+            style = style + self.get_component_rich_style("comment-tree--cursor")
+        meta = style + self.get_component_rich_style("comment-tree--meta", partial=True)
+        marker = "▸ " if collapsed else "▾ "
+        segments = styled_segments(
+            marker + self.post.comment_number(comment.id),
+            0,
+            len(marker) + len(self.post.comment_number(comment.id)),
+            style,
+        )
+        if comment.author:
+            segments += styled_segments(" · ", 0, 3, meta)
+            segments += styled_segments(
+                comment.author, 0, len(comment.author), style, self._match_spans(comment.id)
+            )
+        if comment.date:
+            segments += styled_segments(" · " + comment.date, 0, len(comment.date) + 3, meta)
+        if collapsed:
+            dim = style + self.get_component_rich_style("comment-tree--collapsed", partial=True)
+            preview = _preview(comment)
+            replies = self.reply_count(index)
+            if preview:
+                segments += styled_segments("  " + preview, 0, len(preview) + 2, dim)
+            if replies:
+                more = f"  (+{replies} {'reply' if replies == 1 else 'replies'})"
+                segments += styled_segments(more, 0, len(more), meta)
+        return segments
+
+    # --- cursor and folding ---------------------------------------------------------
+
+    def _visible_position(self, index: int) -> int:
+        """Position of a comment among the visible ones (it must be visible)."""
+        position = bisect_right(self._visible, index) - 1
+        return max(0, position)
+
+    def _move_cursor(self, index: int) -> None:
+        if not self.comments:
+            return
+        index = max(0, min(index, len(self.comments) - 1))
+        if index != self.cursor:
+            self.cursor = index
+            self._cache.clear()
+            self.refresh()
+            self.post_message(self.CursorMoved(self.comments[index].id))
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        if not self._visible:
+            return
+        position = self._visible_position(self.cursor)
+        top = self._header_rows[position]
+        end = (
+            self._header_rows[position + 1]
+            if position + 1 < len(self._header_rows)
+            else len(self._rows)
+        )
+        height = min(end - top, self.scrollable_content_region.height)
+        self.scroll_to_region(Region(0, top, 1, max(1, height)), animate=False, immediate=True)
+
+    def _set_collapsed(self, index: int, collapsed: bool) -> None:
+        if bool(self._collapsed[index]) != collapsed:
+            self._collapsed[index] = collapsed
+            self._layout()
+
+    def action_cursor(self, step: int) -> None:
+        if not self._visible:
+            return
+        position = self._visible_position(self.cursor) + step
+        position = max(0, min(position, len(self._visible) - 1))
+        self._move_cursor(self._visible[position])
+
+    def action_toggle_comment(self) -> None:
+        if self.comments:
+            self._set_collapsed(self.cursor, not self._collapsed[self.cursor])
+            self._scroll_to_cursor()
+
+    def action_expand(self) -> None:
+        if self.comments:
+            self._set_collapsed(self.cursor, False)
+            self._scroll_to_cursor()
+
+    def action_collapse(self) -> None:
+        """Collapse; on a collapsed comment or one without replies, go to the parent."""
+        if not self.comments:
+            return
+        if self._collapsed[self.cursor] or self.reply_count(self.cursor) == 0:
+            self.action_parent()
+            return
+        self._set_collapsed(self.cursor, True)
+        self._scroll_to_cursor()
+
+    def action_parent(self) -> None:
+        comment = self.comments[self.cursor] if self.comments else None
+        if comment is not None and comment.parent is not None:
+            self._move_cursor(self._index[comment.parent])
+
+    def action_sibling(self, step: int) -> None:
+        if not self.comments:
+            return
+        comment = self.comments[self.cursor]
+        if comment.parent is None:
+            siblings = [c.id for c in self.post.top_level_comments]
+        else:
+            siblings = list(self.post.comment_by_id[comment.parent].replies)
+        position = siblings.index(comment.id) + step
+        if 0 <= position < len(siblings):
+            self._move_cursor(self._index[siblings[position]])
+
+    def action_collapse_all(self) -> None:
+        for index in range(len(self.comments)):
+            self._collapsed[index] = 1
+        self._layout()
+        # The cursor goes to the top-level comment that holds it.
+        index = self.cursor
+        while self.comments and self.comments[index].parent is not None:
+            parent = self.comments[index].parent
+            assert parent is not None
+            index = self._index[parent]
+        self._move_cursor(index)
+
+    def action_expand_all(self) -> None:
+        self._collapsed = bytearray(len(self.comments))
+        self._layout()
+        self._scroll_to_cursor()
+
+    def reveal(self, comment_id: str) -> None:
+        """Expand a comment and its ancestors and put the cursor on it."""
+        index = self._index[comment_id]
+        changed = bool(self._collapsed[index])
+        self._collapsed[index] = 0
+        parent = self.comments[index].parent
+        while parent is not None:
+            ancestor = self._index[parent]
+            changed = changed or bool(self._collapsed[ancestor])
+            self._collapsed[ancestor] = 0
+            parent = self.comments[ancestor].parent
+        if changed:
+            self._layout()
+        self._move_cursor(index)
+
+    def reveal_match(self, block_id: str, offset: int) -> None:
+        """Show a match in a comment's author (``c2``) or paragraph (``c2.p1``)."""
+        comment_id, _, paragraph = block_id.partition(".")
+        self.reveal(comment_id)
+        if not paragraph:
+            return
+        number = int(paragraph[1:]) - 1
+        position = self._visible_position(self._index[comment_id])
+        row = self._header_rows[position]
+        while row + 1 < len(self._rows):
+            index, kind, para, start, _ = self._rows[row + 1]
+            if index != self._index[comment_id]:
+                break
+            if kind == _TEXT and (para > number or (para == number and start > offset)):
+                break
+            row += 1
+        self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
+
+    def set_highlights(self, highlights: dict[str, list[Highlight]]) -> None:
+        self._highlights = highlights
+        self._cache.clear()
+        self.refresh()
+
+    # --- mouse ----------------------------------------------------------------------
+
+    def on_click(self, event: Click) -> None:
+        row = round(self.scroll_y) + event.y
+        if 0 <= row < len(self._rows):
+            index, kind, *_ = self._rows[row]
+            self._move_cursor(index)
+            if kind == _HEADER:
+                self.action_toggle_comment()
+
+
+def _subtree_ends(comments: tuple[Comment, ...]) -> list[int]:
+    """For each comment, the index just past its last reply (document order)."""
+    ends = [len(comments)] * len(comments)
+    open_comments: list[int] = []
+    for index, comment in enumerate(comments):
+        while open_comments and comments[open_comments[-1]].depth >= comment.depth:
+            ends[open_comments.pop()] = index
+        open_comments.append(index)
+    return ends
+
+
+def _preview(comment: Comment) -> str:
+    if not comment.paragraphs:
+        return ""
+    text = " ".join(comment.paragraphs[0].text.split())
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"

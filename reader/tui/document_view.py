@@ -1,0 +1,349 @@
+"""The main pane: the post's title, headings and paragraphs as a Line-API view.
+
+Only visible rows are rendered. The layout (which offsets of which paragraph make up
+each screen row) is recomputed when the width changes, keeping the line at the top
+of the pane in place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Post
+from reader.tui.spans import StyledSpan, styled_segments
+from reader.tui.wrap import wrap
+
+GUTTER = 2
+"""Blank columns on each side of the text."""
+MIN_TEXT_WIDTH = 8
+
+_BLANK = (-1, 0, 0)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One thing the pane shows: the title, a heading or a paragraph."""
+
+    kind: str
+    text: str
+    block_id: str
+    section: int
+    """Index of the section it belongs to; -1 for the title."""
+    artifacts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A search match to paint: offsets in a block's text, and whether it is the current one."""
+
+    start: int
+    end: int
+    current: bool
+
+
+def _items(post: Post) -> list[_Item]:
+    items = [_Item("title", post.title, "title", -1)]
+    for index, section in enumerate(post.sections):
+        if not section.title_inferred:
+            kind = "heading1" if section.level == 1 else "heading2"
+            items.append(_Item(kind, section.title, section.id, index))
+        for paragraph in section.paragraphs:
+            artifacts = tuple((a.start, a.end) for a in paragraph.artifacts)
+            items.append(_Item("paragraph", paragraph.text, paragraph.id, index, artifacts))
+    return items
+
+
+class DocumentView(ScrollView, can_focus=True):
+    """The text of the post, wrapped to the pane, with search matches painted."""
+
+    COMPONENT_CLASSES = {
+        "document-view--title",
+        "document-view--heading1",
+        "document-view--heading2",
+        "document-view--artifact",
+        "document-view--match",
+        "document-view--current-match",
+        "document-view--empty",
+    }
+
+    BINDINGS = [
+        Binding("j,down", "scroll_lines(1)", "Line down", show=False, id="text.line_down"),
+        Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="text.line_up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="text.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="text.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="text.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="text.bottom"),
+        Binding(
+            "right_curly_bracket",
+            "paragraph(1)",
+            "Next paragraph",
+            id="text.next_paragraph",
+            key_display="}",
+            show=False,
+        ),
+        Binding(
+            "left_curly_bracket",
+            "paragraph(-1)",
+            "Previous paragraph",
+            id="text.previous_paragraph",
+            key_display="{",
+            show=False,
+        ),
+    ]
+
+    class PositionChanged(Message):
+        """The reading position moved: the section at the top and the progress (0..1)."""
+
+        def __init__(self, section: int, progress: float) -> None:
+            super().__init__()
+            self.section = section
+            self.progress = progress
+
+    def __init__(self, post: Post, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.post = post
+        self._items = _items(post)
+        self._item_by_block = {item.block_id: index for index, item in enumerate(self._items)}
+        self._section_first_item: list[int] = []
+        for index, item in enumerate(self._items):
+            if item.section == len(self._section_first_item):
+                self._section_first_item.append(index)
+        self._rows: list[tuple[int, int, int]] = []
+        self._item_row: list[int] = []
+        self._layout_width = 0
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._highlights: dict[int, list[Highlight]] = {}
+        self._reported: tuple[int, int] | None = None
+
+    # --- layout -------------------------------------------------------------------
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self._items) == 1 and not self.post.paragraphs
+
+    def _layout(self, width: int) -> None:
+        """Wrap every item to the width, keeping the row at the top of the pane in place."""
+        anchor = self._anchor()
+        text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
+        rows: list[tuple[int, int, int]] = []
+        item_row: list[int] = []
+        for index, item in enumerate(self._items):
+            if index:
+                rows.append(_BLANK)
+            item_row.append(len(rows))
+            rows.extend((index, start, end) for start, end in wrap(item.text, text_width))
+        self._rows, self._item_row = rows, item_row
+        self._layout_width = width
+        self._cache.clear()
+        self._update_virtual_size()
+        if anchor is not None:
+            self.scroll_to(y=self._row_of(*anchor), animate=False, immediate=True)
+
+    def _update_virtual_size(self) -> None:
+        # Room below the last section start, so a jump can put any section at the top.
+        last_start = self._item_row[self._section_first_item[-1]] if self._section_first_item else 0
+        height = max(len(self._rows), last_start + self.scrollable_content_region.height)
+        self.virtual_size = Size(self._layout_width, height)
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The item and text offset at the top of the pane."""
+        top = round(self.scroll_y)
+        if not self._rows or top <= 0:
+            return None
+        item, start, _ = self._rows[min(top, len(self._rows) - 1)]
+        if item < 0:
+            item, start, _ = self._rows[min(top + 1, len(self._rows) - 1)]
+        return (item, start) if item >= 0 else None
+
+    def _row_of(self, item: int, offset: int) -> int:
+        """The row that shows ``offset`` of an item."""
+        row = self._item_row[item]
+        while (
+            row + 1 < len(self._rows)
+            and self._rows[row + 1][0] == item
+            and self._rows[row + 1][1] <= offset
+        ):
+            row += 1
+        return row
+
+    def on_resize(self) -> None:
+        if self.size.width != self._layout_width:
+            self._layout(self.size.width)
+        else:
+            self._update_virtual_size()
+        self._report_position()
+
+    # --- rendering ------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = round(self.scroll_y) + y
+        if self.is_empty:
+            return self._render_empty(y, width)
+        if row >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(row)
+        if strip is None:
+            strip = self._render_row(row, width)
+            self._cache[row] = strip
+        return strip
+
+    def _render_empty(self, y: int, width: int) -> Strip:
+        if y != 1:
+            return Strip.blank(width, self.rich_style)
+        style = self.get_component_rich_style("document-view--empty")
+        message = "This document is empty"
+        return (
+            Strip(styled_segments(" " * GUTTER + message, 0, GUTTER + len(message), style))
+            .extend_cell_length(width, self.rich_style)
+            .crop(0, width)
+        )
+
+    def _render_row(self, row: int, width: int) -> Strip:
+        base = self.rich_style
+        item_index, start, end = self._rows[row]
+        if item_index < 0:
+            return Strip.blank(width, base)
+        item = self._items[item_index]
+        style = base
+        if item.kind != "paragraph":
+            style = base + self.get_component_rich_style(f"document-view--{item.kind}")
+        spans: list[StyledSpan] = []
+        if item.artifacts:
+            artifact = self.get_component_rich_style("document-view--artifact")
+            spans.extend((a, b, artifact) for a, b in item.artifacts)
+        for highlight in self._highlights.get(item_index, ()):
+            name = "current-match" if highlight.current else "match"
+            spans.append(
+                (
+                    highlight.start,
+                    highlight.end,
+                    self.get_component_rich_style(f"document-view--{name}"),
+                )
+            )
+        segments = [*styled_segments(" " * GUTTER, 0, GUTTER, base)]
+        segments += styled_segments(item.text, start, end, style, spans)
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    # --- position -------------------------------------------------------------------
+
+    @property
+    def top_row(self) -> int:
+        return round(self.scroll_y)
+
+    def section_at(self, row: int) -> int:
+        """The section shown at a row (0 before the first section)."""
+        if not self._rows:
+            return 0
+        row = max(0, min(row, len(self._rows) - 1))
+        item = self._rows[row][0]
+        probe = row
+        while item < 0 and probe + 1 < len(self._rows):
+            probe += 1
+            item = self._rows[probe][0]
+        return max(0, self._items[item].section) if item >= 0 else 0
+
+    @property
+    def current_section(self) -> int:
+        return self.section_at(self.top_row)
+
+    @property
+    def progress(self) -> float:
+        """How far the pane has been scrolled through the text, 0..1."""
+        scrollable = len(self._rows) - self.scrollable_content_region.height
+        if scrollable <= 0:
+            return 1.0
+        return max(0.0, min(1.0, self.top_row / scrollable))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._report_position()
+
+    def _report_position(self) -> None:
+        position = (self.current_section, round(self.progress * 100))
+        if position != self._reported:
+            self._reported = position
+            self.post_message(self.PositionChanged(position[0], self.progress))
+
+    def first_row_of_section(self, section: int) -> int:
+        return self._item_row[self._section_first_item[section]]
+
+    def item_rows(self) -> list[int]:
+        """The first row of every item (for paragraph-wise movement)."""
+        return self._item_row
+
+    # --- movement -------------------------------------------------------------------
+
+    def scroll_to_row(self, row: int) -> None:
+        self.scroll_to(y=row, animate=False, immediate=True)
+
+    def go_to_section(self, section: int) -> None:
+        """Put a section's heading (or first paragraph) at the top of the pane."""
+        if 0 <= section < len(self._section_first_item) and self._rows:
+            self.scroll_to_row(self.first_row_of_section(section))
+
+    def action_scroll_lines(self, count: int) -> None:
+        self.scroll_to_row(self.top_row + count)
+
+    def action_page(self, direction: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to_row(self.top_row + direction * page)
+
+    def action_top(self) -> None:
+        self.scroll_to_row(0)
+
+    def action_bottom(self) -> None:
+        self.scroll_to_row(max(0, len(self._rows) - self.scrollable_content_region.height))
+
+    def action_paragraph(self, direction: int) -> None:
+        """Put the next (or previous) paragraph or heading at the top."""
+        rows = self._item_row
+        top = self.top_row
+        if direction > 0:
+            index = bisect_right(rows, top)
+            if index < len(rows):
+                self.scroll_to_row(rows[index])
+        else:
+            index = bisect_right(rows, top - 1) - 1
+            self.scroll_to_row(rows[index] if index >= 0 else 0)
+
+    # --- search highlights ----------------------------------------------------------
+
+    def set_highlights(self, highlights: dict[str, list[Highlight]]) -> None:
+        """Paint these matches (keyed by block id); anything else is unpainted."""
+        self._highlights = {
+            self._item_by_block[block]: marks
+            for block, marks in highlights.items()
+            if block in self._item_by_block
+        }
+        self._cache.clear()
+        self.refresh()
+
+    def shows_block(self, block_id: str) -> bool:
+        return block_id in self._item_by_block
+
+    def row_of_match(self, block_id: str, offset: int) -> int | None:
+        item = self._item_by_block.get(block_id)
+        if item is None or not self._rows:
+            return None
+        return self._row_of(item, offset)
+
+    def reveal_row(self, row: int) -> None:
+        """Scroll just enough to show a row, placing it a third of the way down if it was off."""
+        height = self.scrollable_content_region.height
+        top = self.top_row
+        if top <= row < top + height:
+            return
+        self.scroll_to_row(max(0, row - height // 3))

@@ -1,0 +1,53 @@
+"""The help screen: every key binding, as it is mapped right now."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def _bindings(source: list[BindingType]) -> list[Binding]:
+    return [binding for binding in source if isinstance(binding, Binding)]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the key map, grouped by where each key works."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", show=False, id="help.up"),
+    ]
+
+    def __init__(self, groups: list[tuple[str, list[BindingType]]], keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.groups = groups
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=False, show_header=False, padding=(0, 1))
+        table.add_column("keys", style="bold", no_wrap=True, min_width=16)
+        table.add_column("does")
+        for title, bindings in self.groups:
+            table.add_row(Text(title, style="bold underline"), Text(""))
+            for binding in _bindings(bindings):
+                keys = self.keymap.get(binding.id or "", binding.key)
+                shown = ", ".join(
+                    self.app.get_key_display(Binding(key, "")) for key in keys.split(",")
+                )
+                table.add_row(Text(shown), Text(binding.tooltip or binding.description))
+            table.add_row(Text(""), Text(""))
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("post-reader keys — escape closes", style="bold"), id="help-title")
+            yield Static(table, id="help-table")
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

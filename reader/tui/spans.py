@@ -1,0 +1,29 @@
+"""Turn a slice of text plus styled spans into segments (no markup is ever parsed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+
+StyledSpan = tuple[int, int, Style]
+"""Start and end offsets in the whole text, and the style laid over that range."""
+
+
+def styled_segments(
+    text: str, start: int, end: int, base: Style, spans: Iterable[StyledSpan] = ()
+) -> list[Segment]:
+    """Segments for ``text[start:end]``; later spans are laid over earlier ones."""
+    inside = [(max(a, start), min(b, end), style) for a, b, style in spans if a < end and b > start]
+    if not inside:
+        return [Segment(text[start:end], base)] if end > start else []
+    cuts = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
+    segments = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        style = base
+        for a, b, span_style in inside:
+            if a <= left and right <= b:
+                style = style + span_style
+        segments.append(Segment(text[left:right], style))
+    return segments
