@@ -108,6 +108,9 @@ def form_end(blocks: Sequence[Block], start: int) -> int:
 
 
 def is_chrome_block(block: Block) -> bool:
-    if len(block.text) > 2000:
+    text = block.text
+    if len(text) > 2000:
         return False
+    if "\n" not in text:
+        return is_chrome_line(text)
     return all(is_chrome_line(line) for line in block.lines)

@@ -117,6 +117,9 @@ def starts_comment(block: Block) -> bool:
     return _match_byline(line) is not None
 
 
+_BYLINE_ENDINGS = ("said...", "said…", "said:")
+
+
 def starts_byline(block: Block) -> bool:
     """A byline strong enough to open a thread that has no header line above it.
 
@@ -124,7 +127,7 @@ def starts_byline(block: Block) -> bool:
     novels are full of lines that end in "said:".
     """
     line = block.first_line.strip()
-    if len(line) > 200 or ("says:" not in line and "said" not in line):
+    if len(line) > 200 or ("says:" not in line and not line.endswith(_BYLINE_ENDINGS)):
         return False
     byline = _match_byline(line)
     if byline is None:

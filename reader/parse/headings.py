@@ -33,6 +33,7 @@ RANK_MAJOR = 1
 RANK_CHAPTER = 2
 RANK_NUMBERED = 10
 RANK_WEAK = 20
+MAX_HEADING_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Heading:
 
 def classify_heading(block: Block) -> Heading | None:
     """The heading this block would be, or None when it reads as text."""
-    if len(block.text) > 200:
+    if len(block.text) > MAX_HEADING_LENGTH:
         return None
     lines = block.lines
     if len(lines) == 2 and _SETEXT_RULE.match(lines[1]) and lines[0].strip():

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from reader.model import Boilerplate, CommentsHeader, Paragraph, Post, Section, Source
-from reader.parse.artifacts import find_artifacts
-from reader.parse.blocks import Block, reflow, split_blocks, squash
+from reader.parse.artifacts import digit_positions, find_artifacts, may_hold_file_names
+from reader.parse.blocks import Block, has_odd_spaces, reflow_block, split_blocks, squash
 from reader.parse.boilerplate import (
     form_end,
     gutenberg_wrapper,
@@ -16,12 +19,30 @@ from reader.parse.boilerplate import (
     is_form_start,
 )
 from reader.parse.comments import match_header, parse_comments, starts_byline
-from reader.parse.headings import Heading, classify_heading, find_title
+from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, find_title
 from reader.parse.infer import inferred_title, section_starts
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Parsing makes many small objects and no reference cycles, so the cycle
+    collector's passes during it are pure cost (about a tenth of a book's parse)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def parse_post(text: str, source: Source | None = None) -> Post:
     """Parse decoded, normalised text into a Post. Never raises on any str."""
+    with _collector_paused():
+        return _parse(text, source)
+
+
+def _parse(text: str, source: Source | None) -> Post:
     source = source or Source(name="<text>", bytes=len(text.encode("utf-8", "surrogatepass")))
     blocks = split_blocks(text)
     chrome: list[Boilerplate] = []
@@ -32,7 +53,7 @@ def parse_post(text: str, source: Source | None = None) -> Post:
     regions = _split_regions(content)
     chrome.extend(_as_boilerplate(block) for block in regions.chrome)
 
-    body = _Body(regions.body + regions.tail)
+    body = _Body(regions.body + regions.tail, text)
     title_text, title_inferred, title_span = body.take_title(chrome, source.name)
     sections = body.sections(chrome)
 
@@ -49,6 +70,19 @@ def parse_post(text: str, source: Source | None = None) -> Post:
         boilerplate=tuple(chrome),
         source=source,
     )
+
+
+def _blocks_holding(blocks: Sequence[Block], positions: list[int] | None) -> set[int] | None:
+    """Starts of the blocks that hold any of the (sorted) positions; None means unknown."""
+    if positions is None:
+        return None
+    starts = [block.start for block in blocks]
+    holding: set[int] = set()
+    for position in positions:
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and position < blocks[index].end:
+            holding.add(starts[index])
+    return holding
 
 
 def _as_boilerplate(block: Block) -> Boilerplate:
@@ -72,14 +106,17 @@ def _split_regions(blocks: Sequence[Block]) -> _Regions:
     comments_at: int | None = None
     for index in range(1, len(blocks)):
         block = blocks[index]
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        header = match_header(block, following)
-        if header is not None:
-            regions.header = header
-            comments_at = index + 1
-            break
-        if len(block.text) < 2000 and starts_byline(block):  # a thread with no header above
-            comments_at = index
+        text = block.text
+        # Cheap tests first: this loop sees every block of a book.
+        if len(text) <= 400 and "\n" not in text:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            header = match_header(block, following)
+            if header is not None:
+                regions.header = header
+                comments_at = index + 1
+                break
+        if ("says:" in text or "said" in text) and starts_byline(block):
+            comments_at = index  # a thread with no header line above it
             break
     if comments_at is None:
         regions.body = list(blocks)
@@ -121,9 +158,14 @@ def title_from_name(name: str) -> str:
 class _Body:
     """Body blocks → title, headings, sections and paragraphs."""
 
-    def __init__(self, blocks: list[Block]) -> None:
+    def __init__(self, blocks: list[Block], source: str) -> None:
         self.blocks = blocks
         self.paragraph_count = 0
+        # Facts about the whole source, found in a few fast passes, that spare most
+        # paragraphs of a book a handful of searches each.
+        self.odd_spaces = has_odd_spaces(source)
+        self.file_names = may_hold_file_names(source)
+        self.digit_blocks = _blocks_holding(blocks, digit_positions(source))
 
     def take_title(self, chrome: list[Boilerplate], name: str) -> tuple[str, bool, tuple[int, int]]:
         """Remove the title block from the body; (title, inferred, span)."""
@@ -142,12 +184,17 @@ class _Body:
 
     def paragraph(self, block: Block) -> Paragraph:
         self.paragraph_count += 1
-        text = reflow(block.lines)
+        text = reflow_block(block.text, self.odd_spaces)
+        digits = self.digit_blocks
+        if self.file_names or digits is None or block.start in digits:
+            artifacts = find_artifacts(text, self.file_names)
+        else:
+            artifacts = ()  # every artifact holds a digit or an image extension
         return Paragraph(
             id=f"p{self.paragraph_count}",
             text=text,
             span=(block.start, block.end),
-            artifacts=find_artifacts(text),
+            artifacts=artifacts,
         )
 
     def sections(self, chrome: list[Boilerplate]) -> tuple[Section, ...]:
@@ -155,15 +202,19 @@ class _Body:
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
-            if is_form_start(block):
-                end = form_end(self.blocks, index)
-                chrome.extend(_as_boilerplate(b) for b in self.blocks[index:end])
-                index = end
-                continue
-            if len(block.text) <= 240 and is_chrome_block(block):
-                chrome.append(_as_boilerplate(block))
-            else:
-                readable.append(block)
+            opening = block.text.lstrip()[:1]
+            # Forms and chrome are short and open with a letter (or "["); dialogue does not.
+            if len(block.text) <= 300 and (opening.isalpha() or opening == "["):
+                if is_form_start(block):
+                    end = form_end(self.blocks, index)
+                    chrome.extend(_as_boilerplate(b) for b in self.blocks[index:end])
+                    index = end
+                    continue
+                if is_chrome_block(block):
+                    chrome.append(_as_boilerplate(block))
+                    index += 1
+                    continue
+            readable.append(block)
             index += 1
         headings = _accepted_headings(readable)
         if not any(headings):
@@ -231,9 +282,19 @@ class _Body:
         return tuple(sections)
 
 
+def _may_be_heading(text: str) -> bool:
+    """Headings are short and open with "#", a letter or a digit, or are underlined."""
+    if len(text) > MAX_HEADING_LENGTH:
+        return False
+    first = text.lstrip()[:1]
+    return first == "#" or first.isalnum() or "\n" in text
+
+
 def _accepted_headings(blocks: Sequence[Block]) -> list[Heading | None]:
     """The heading of each block, or None; weak headings only where no strong ones exist."""
-    candidates = [classify_heading(block) for block in blocks]
+    candidates = [
+        classify_heading(block) if _may_be_heading(block.text) else None for block in blocks
+    ]
     if any(candidate is not None and candidate.strong for candidate in candidates):
         return [c if c is not None and c.strong else None for c in candidates]
     accepted: list[Heading | None] = []
