@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.model import Post
 
@@ -78,9 +79,11 @@ def _plain_pattern(text: str) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
-class Match:
-    """One hit: the block it is in, offsets within that block's text, and a label."""
+class Match(NamedTuple):
+    """One hit: the block it is in, offsets within that block's text, and a label.
+
+    A named tuple: a common word in a book makes tens of thousands of these per keystroke.
+    """
 
     block_id: str
     start: int

@@ -18,7 +18,7 @@ from reader.resources import stylesheet_path
 from reader.search import Match, Query, QueryError, SearchIndex
 from reader.tui.commands import ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
-from reader.tui.document_view import DocumentView, Highlight
+from reader.tui.document_view import DocumentView
 from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
 from reader.tui.search_bar import SearchBar
@@ -109,6 +109,7 @@ class ReaderApp(App[None]):
         self._index: SearchIndex | None = None
         self._matches: list[Match] = []
         self._current: int | None = None
+        self._matches_in_comments = 0
         self._return_focus: Widget | None = None
 
     # --- layout ---------------------------------------------------------------------
@@ -313,21 +314,24 @@ class ReaderApp(App[None]):
         return 0
 
     def _paint_matches(self) -> None:
-        by_block: dict[str, list[Highlight]] = {}
-        for position, match in enumerate(self._matches):
-            by_block.setdefault(match.block_id, []).append(
-                Highlight(match.start, match.end, position == self._current)
-            )
-        self.document.set_highlights(
-            {block: marks for block, marks in by_block.items() if self.document.shows_block(block)}
-        )
-        self.comment_tree.set_highlights(
-            {
-                block: marks
-                for block, marks in by_block.items()
-                if not self.document.shows_block(block)
-            }
-        )
+        """Give both views every match (once per query), then the current one."""
+        by_block: dict[str, list[tuple[int, int]]] = {}
+        for match in self._matches:
+            spans = by_block.get(match.block_id)
+            if spans is None:
+                spans = by_block[match.block_id] = []
+            spans.append((match.start, match.end))
+        in_document = {b: s for b, s in by_block.items() if self.document.shows_block(b)}
+        self.document.set_marks(in_document)
+        self.comment_tree.set_marks({b: s for b, s in by_block.items() if b not in in_document})
+        self._matches_in_comments = sum(1 for match in self._matches if match.in_comments)
+        self._paint_current()
+
+    def _paint_current(self) -> None:
+        match = self.current_match
+        current = (match.block_id, match.start, match.end) if match is not None else None
+        self.document.set_current(current)
+        self.comment_tree.set_current(current)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -335,9 +339,10 @@ class ReaderApp(App[None]):
             query = self.search_bar.query_value
             self.search_bar.show_status("no matches" if query.text.strip() else "")
             return
-        in_comments = sum(1 for match in self._matches if match.in_comments)
         current = (self._current or 0) + 1
-        self.search_bar.show_status(f"{current}/{len(self._matches)} ({in_comments} in comments)")
+        self.search_bar.show_status(
+            f"{current}/{len(self._matches)} ({self._matches_in_comments} in comments)"
+        )
 
     def _show_current(self) -> None:
         if self._current is None:
@@ -366,7 +371,7 @@ class ReaderApp(App[None]):
             target = len(self._matches) - 1
             self.notify("Search wrapped to the bottom", markup=False, timeout=2)
         self._current = target
-        self._paint_matches()
+        self._paint_current()
         self._show_current()
 
     def action_next_match(self) -> None:

@@ -21,8 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Comment, Post
-from reader.tui.document_view import Highlight
-from reader.tui.spans import StyledSpan, styled_segments
+from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
 
 MAX_INDENT_DEPTH = 8
@@ -101,7 +100,8 @@ class CommentTree(ScrollView, can_focus=True):
         self._wrapped: dict[tuple[int, bool], list[Row]] = {}
         self._layout_width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
-        self._highlights: dict[str, list[Highlight]] = {}
+        self._marks: Marks = {}
+        self._current: Current = None
 
     # --- state ----------------------------------------------------------------------
 
@@ -206,10 +206,14 @@ class CommentTree(ScrollView, can_focus=True):
 
     def _match_spans(self, block_id: str, shift: int = 0) -> list[StyledSpan]:
         spans: list[StyledSpan] = []
-        for mark in self._highlights.get(block_id, ()):
-            name = "current-match" if mark.current else "match"
-            style = self.get_component_rich_style(f"comment-tree--{name}")
-            spans.append((mark.start + shift, mark.end + shift, style))
+        marks = self._marks.get(block_id)
+        if marks:
+            style = self.get_component_rich_style("comment-tree--match")
+            spans.extend((a + shift, b + shift, style) for a, b in marks)
+        current = self._current
+        if current is not None and current[0] == block_id:
+            style = self.get_component_rich_style("comment-tree--current-match")
+            spans.append((current[1] + shift, current[2] + shift, style))
         return spans
 
     def _render_row(self, row: Row, width: int) -> Strip:
@@ -406,8 +410,14 @@ class CommentTree(ScrollView, can_focus=True):
             row += 1
         self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
 
-    def set_highlights(self, highlights: dict[str, list[Highlight]]) -> None:
-        self._highlights = highlights
+    def set_marks(self, marks: Marks) -> None:
+        """Paint these matches (keyed by block id: ``c2`` author, ``c2.p1`` paragraph)."""
+        self._marks = marks
+        self._cache.clear()
+        self.refresh()
+
+    def set_current(self, current: Current) -> None:
+        self._current = current
         self._cache.clear()
         self.refresh()
 

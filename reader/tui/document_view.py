@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Post
-from reader.tui.spans import StyledSpan, styled_segments
+from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
 
 GUTTER = 2
@@ -39,14 +39,6 @@ class _Item:
     """Index of the section it belongs to; -1 for the title."""
     artifacts: tuple[tuple[int, int], ...] = ()
 
-
-@dataclass(frozen=True)
-class Highlight:
-    """A search match to paint: offsets in a block's text, and whether it is the current one."""
-
-    start: int
-    end: int
-    current: bool
 
 
 def _items(post: Post) -> list[_Item]:
@@ -120,7 +112,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._item_row: list[int] = []
         self._layout_width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
-        self._highlights: dict[int, list[Highlight]] = {}
+        self._marks: dict[int, list[tuple[int, int]]] = {}
+        self._current: tuple[int, int, int] | None = None
         self._reported: tuple[int, int] | None = None
 
     # --- layout -------------------------------------------------------------------
@@ -224,15 +217,14 @@ class DocumentView(ScrollView, can_focus=True):
         if item.artifacts:
             artifact = self.get_component_rich_style("document-view--artifact")
             spans.extend((a, b, artifact) for a, b in item.artifacts)
-        for highlight in self._highlights.get(item_index, ()):
-            name = "current-match" if highlight.current else "match"
-            spans.append(
-                (
-                    highlight.start,
-                    highlight.end,
-                    self.get_component_rich_style(f"document-view--{name}"),
-                )
-            )
+        marks = self._marks.get(item_index)
+        if marks:
+            match_style = self.get_component_rich_style("document-view--match")
+            spans.extend((a, b, match_style) for a, b in marks if a < end and b > start)
+        current = self._current
+        if current is not None and current[0] == item_index:
+            style_current = self.get_component_rich_style("document-view--current-match")
+            spans.append((current[1], current[2], style_current))
         segments = [*styled_segments(" " * GUTTER, 0, GUTTER, base)]
         segments += styled_segments(item.text, start, end, style, spans)
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
@@ -321,13 +313,19 @@ class DocumentView(ScrollView, can_focus=True):
 
     # --- search highlights ----------------------------------------------------------
 
-    def set_highlights(self, highlights: dict[str, list[Highlight]]) -> None:
+    def set_marks(self, marks: Marks) -> None:
         """Paint these matches (keyed by block id); anything else is unpainted."""
-        self._highlights = {
-            self._item_by_block[block]: marks
-            for block, marks in highlights.items()
-            if block in self._item_by_block
+        item_by_block = self._item_by_block
+        self._marks = {
+            item_by_block[block]: spans for block, spans in marks.items() if block in item_by_block
         }
+        self._cache.clear()
+        self.refresh()
+
+    def set_current(self, current: Current) -> None:
+        """Paint this match as the current one (None: no current match here)."""
+        item = self._item_by_block.get(current[0]) if current is not None else None
+        self._current = (item, current[1], current[2]) if current and item is not None else None
         self._cache.clear()
         self.refresh()
 

@@ -10,6 +10,11 @@ from rich.style import Style
 StyledSpan = tuple[int, int, Style]
 """Start and end offsets in the whole text, and the style laid over that range."""
 
+Marks = dict[str, list[tuple[int, int]]]
+"""Search matches to paint: block id → (start, end) offsets in that block's text."""
+Current = tuple[str, int, int] | None
+"""The current search match: block id, start, end."""
+
 
 def styled_segments(
     text: str, start: int, end: int, base: Style, spans: Iterable[StyledSpan] = ()
