@@ -130,11 +130,26 @@ def decode(data: bytes) -> tuple[str, str, int]:
     return data.decode(legacy, errors="replace"), legacy, 0
 
 
-def normalise(text: str) -> tuple[str, int]:
-    """Newlines to LF, control characters to visible placeholders: (text, replaced)."""
-    text = _NEWLINES.sub("\n", text)
+# Bytes that are not control characters in UTF-8 (C0 but \t \n \r, and DEL are).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b >= 0x20 and b != 0x7F or b in b"\t\n\r")
+_C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _utf8_has_controls(data: bytes) -> bool:
+    """Control characters in UTF-8 bytes, found at memory speed (a str regex is ~10x slower)."""
+    return bool(data.translate(None, _NOT_CONTROL_BYTES)) or _C1_IN_UTF8.search(data) is not None
+
+
+def normalise(text: str, utf8: bytes | None = None) -> tuple[str, int]:
+    """Newlines to LF, control characters to visible placeholders: (text, replaced).
+
+    ``utf8``, the bytes the text was decoded from when they were UTF-8, lets the
+    control-character check run over bytes.
+    """
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = _NEWLINES.sub("\n", text)
     replaced = 0
-    if _CONTROL.search(text):
+    if (_utf8_has_controls(utf8) if utf8 is not None else True) and _CONTROL.search(text):
         replaced = len(_CONTROL.findall(text))
         text = _CONTROL.sub(lambda match: _control_placeholder(match.group()), text)
     return text, replaced
@@ -143,7 +158,7 @@ def normalise(text: str) -> tuple[str, int]:
 def load_bytes(data: bytes, name: str) -> LoadedText:
     """Turn raw bytes into display-safe text, or raise LoadError."""
     text, encoding, replaced_bytes = decode(data)
-    text, replaced_controls = normalise(text)
+    text, replaced_controls = normalise(text, data if encoding == "utf-8" else None)
     if text and replaced_controls > _MAX_CONTROL_SHARE * len(text) and replaced_controls > 8:
         raise LoadError("binary file (mostly control characters)")
     return LoadedText(

@@ -349,9 +349,7 @@ class ReaderApp(App[None]):
             return
         match = self._matches[self._current]
         if self.document.shows_block(match.block_id):
-            row = self.document.row_of_match(match.block_id, match.start)
-            if row is not None:
-                self.document.reveal_row(row)
+            self.document.reveal_match(match.block_id, match.start)
         elif match.block_id == "comments":
             self._show_comments(True)
         else:

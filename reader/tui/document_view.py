@@ -7,8 +7,7 @@ of the pane in place.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -18,6 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Post
+from reader.tui.layout import LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
 
@@ -25,12 +25,21 @@ GUTTER = 2
 """Blank columns on each side of the text."""
 MIN_TEXT_WIDTH = 8
 
-_BLANK = (-1, 0, 0)
+Row = tuple[int, int, int]
+"""(item, start, end): one screen row shows ``text[start:end]`` of an item; item -1 is blank."""
+_BLANK: Row = (-1, 0, 0)
+_FILL = 0.92
+"""About how full greedy wrapping leaves a line: used to estimate unwrapped heights."""
+_SLICE_ITEMS = 1500
+_SLICE_PAUSE = 0.01
+"""Items wrapped per slice after the first paint, and the pause between slices (s)."""
 
 
-@dataclass(frozen=True)
-class _Item:
-    """One thing the pane shows: the title, a heading or a paragraph."""
+class _Item(NamedTuple):
+    """One thing the pane shows: the title, a heading or a paragraph.
+
+    A named tuple: a book has tens of thousands, made while the reader opens.
+    """
 
     kind: str
     text: str
@@ -38,7 +47,6 @@ class _Item:
     section: int
     """Index of the section it belongs to; -1 for the title."""
     artifacts: tuple[tuple[int, int], ...] = ()
-
 
 
 def _items(post: Post) -> list[_Item]:
@@ -108,10 +116,10 @@ class DocumentView(ScrollView, can_focus=True):
         for index, item in enumerate(self._items):
             if item.section == len(self._section_first_item):
                 self._section_first_item.append(index)
-        self._rows: list[tuple[int, int, int]] = []
-        self._item_row: list[int] = []
+        self._lazy: LazyRows[Row] | None = None
         self._layout_width = 0
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._text_width = 0
+        self._cache: LRUCache[Row, Strip] = LRUCache(1024)
         self._marks: dict[int, list[tuple[int, int]]] = {}
         self._current: tuple[int, int, int] | None = None
         self._reported: tuple[int, int] | None = None
@@ -119,59 +127,110 @@ class DocumentView(ScrollView, can_focus=True):
     # --- layout -------------------------------------------------------------------
 
     @property
+    def has_layout(self) -> bool:
+        """True once the text has been wrapped to the pane (after the first resize)."""
+        return self._lazy is not None
+
+    @property
     def is_empty(self) -> bool:
         return len(self._items) == 1 and not self.post.paragraphs
 
+    @property
+    def layout_complete(self) -> bool:
+        """True when every item is wrapped (the rest is done a slice at a time)."""
+        return self._lazy is not None and self._lazy.is_complete
+
+    def _item_rows(self, index: int) -> list[Row]:
+        rows: list[Row] = [_BLANK] if index else []
+        rows.extend(
+            (index, start, end) for start, end in wrap(self._items[index].text, self._text_width)
+        )
+        return rows
+
+    def _estimate(self, index: int) -> int:
+        text = self._items[index].text
+        width = self._text_width
+        if "\n" in text:
+            lines = sum(len(line) // width + 1 for line in text.split("\n"))
+        else:
+            # Greedy wrapping leaves a little room at the end of most lines.
+            lines = int(len(text) / (width * _FILL)) + 1
+        return lines + (1 if index else 0)
+
     def _layout(self, width: int) -> None:
-        """Wrap every item to the width, keeping the row at the top of the pane in place."""
+        """Re-wrap for a width: what is on screen now, the rest a slice at a time."""
         anchor = self._anchor()
-        text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
-        rows: list[tuple[int, int, int]] = []
-        item_row: list[int] = []
-        for index, item in enumerate(self._items):
-            if index:
-                rows.append(_BLANK)
-            item_row.append(len(rows))
-            rows.extend((index, start, end) for start, end in wrap(item.text, text_width))
-        self._rows, self._item_row = rows, item_row
         self._layout_width = width
+        self._text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
+        self._lazy = LazyRows(len(self._items), self._item_rows, self._estimate)
         self._cache.clear()
+        self._settle(anchor)
+        self.call_after_refresh(self._wrap_later)  # after the first frame, not before
+
+    def _settle(self, anchor: tuple[int, int] | None = None) -> None:
+        """Wrap what the pane shows and keep ``anchor`` (item, line) at the top."""
+        lazy = self._lazy
+        if lazy is None:
+            return
+        if anchor is None:
+            anchor = self._anchor() or (0, 0)
+        height = max(1, self.scrollable_content_region.height)
+        top = lazy.settle(anchor[0], anchor[1], height)
         self._update_virtual_size()
-        if anchor is not None:
-            self.scroll_to(y=self._row_of(*anchor), animate=False, immediate=True)
+        if top != self.top_row:
+            self.scroll_to(y=top, animate=False, immediate=True)
+
+    def _wrap_later(self) -> None:
+        self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
+
+    def _wrap_slice(self) -> None:
+        """Wrap the next slice of items, keeping the top of the pane where it is."""
+        lazy = self._lazy
+        if lazy is None or lazy.is_complete:
+            return
+        anchor = self._anchor()
+        lazy.wrap_some(_SLICE_ITEMS)
+        self._settle(anchor)
+        if not lazy.is_complete:
+            self._wrap_later()
 
     def _update_virtual_size(self) -> None:
+        lazy = self._lazy
+        if lazy is None:
+            return
         # Room below the last section start, so a jump can put any section at the top.
-        last_start = self._item_row[self._section_first_item[-1]] if self._section_first_item else 0
-        height = max(len(self._rows), last_start + self.scrollable_content_region.height)
+        last_start = (
+            self.first_row_of_section(len(self._section_first_item) - 1)
+            if self._section_first_item
+            else 0
+        )
+        height = max(lazy.total, last_start + self.scrollable_content_region.height)
         self.virtual_size = Size(self._layout_width, height)
 
     def _anchor(self) -> tuple[int, int] | None:
-        """The item and text offset at the top of the pane."""
-        top = round(self.scroll_y)
-        if not self._rows or top <= 0:
+        """The item at the top of the pane and how many of its rows are above the top."""
+        lazy = self._lazy
+        if lazy is None or not lazy.count:
             return None
-        item, start, _ = self._rows[min(top, len(self._rows) - 1)]
-        if item < 0:
-            item, start, _ = self._rows[min(top + 1, len(self._rows) - 1)]
-        return (item, start) if item >= 0 else None
+        top = self.top_row
+        item = lazy.item_at(top)
+        return item, top - lazy.offset(item)
 
     def _row_of(self, item: int, offset: int) -> int:
-        """The row that shows ``offset`` of an item."""
-        row = self._item_row[item]
-        while (
-            row + 1 < len(self._rows)
-            and self._rows[row + 1][0] == item
-            and self._rows[row + 1][1] <= offset
-        ):
-            row += 1
-        return row
+        """The row that shows ``offset`` of an item's text."""
+        assert self._lazy is not None
+        rows = self._lazy.rows(item)
+        line = 0
+        for index, (row_item, start, _) in enumerate(rows):
+            if row_item == item and start <= offset:
+                line = index
+        return self._lazy.offset(item) + line
 
     def on_resize(self) -> None:
         if self.size.width != self._layout_width:
             self._layout(self.size.width)
         else:
-            self._update_virtual_size()
+            self._settle()
         self._report_position()
 
     # --- rendering ------------------------------------------------------------------
@@ -182,10 +241,10 @@ class DocumentView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        row = round(self.scroll_y) + y
         if self.is_empty:
             return self._render_empty(y, width)
-        if row >= len(self._rows):
+        row = self._lazy.row(self.top_row + y) if self._lazy is not None else None
+        if row is None:
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(row)
         if strip is None:
@@ -204,9 +263,9 @@ class DocumentView(ScrollView, can_focus=True):
             .crop(0, width)
         )
 
-    def _render_row(self, row: int, width: int) -> Strip:
+    def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
-        item_index, start, end = self._rows[row]
+        item_index, start, end = row
         if item_index < 0:
             return Strip.blank(width, base)
         item = self._items[item_index]
@@ -237,15 +296,10 @@ class DocumentView(ScrollView, can_focus=True):
 
     def section_at(self, row: int) -> int:
         """The section shown at a row (0 before the first section)."""
-        if not self._rows:
+        lazy = self._lazy
+        if lazy is None or not lazy.count:
             return 0
-        row = max(0, min(row, len(self._rows) - 1))
-        item = self._rows[row][0]
-        probe = row
-        while item < 0 and probe + 1 < len(self._rows):
-            probe += 1
-            item = self._rows[probe][0]
-        return max(0, self._items[item].section) if item >= 0 else 0
+        return max(0, self._items[lazy.item_at(max(0, row))].section)
 
     @property
     def current_section(self) -> int:
@@ -254,13 +308,16 @@ class DocumentView(ScrollView, can_focus=True):
     @property
     def progress(self) -> float:
         """How far the pane has been scrolled through the text, 0..1."""
-        scrollable = len(self._rows) - self.scrollable_content_region.height
+        total = self._lazy.total if self._lazy is not None else 0
+        scrollable = total - self.scrollable_content_region.height
         if scrollable <= 0:
             return 1.0
         return max(0.0, min(1.0, self.top_row / scrollable))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self._settle()
         self._report_position()
 
     def _report_position(self) -> None:
@@ -269,21 +326,24 @@ class DocumentView(ScrollView, can_focus=True):
             self._reported = position
             self.post_message(self.PositionChanged(position[0], self.progress))
 
-    def first_row_of_section(self, section: int) -> int:
-        return self._item_row[self._section_first_item[section]]
+    def _text_row(self, item: int) -> int:
+        """The first row of an item's text (after the blank row that separates items)."""
+        assert self._lazy is not None
+        return self._lazy.offset(item) + (1 if item else 0)
 
-    def item_rows(self) -> list[int]:
-        """The first row of every item (for paragraph-wise movement)."""
-        return self._item_row
+    def first_row_of_section(self, section: int) -> int:
+        return self._text_row(self._section_first_item[section])
 
     # --- movement -------------------------------------------------------------------
 
     def scroll_to_row(self, row: int) -> None:
-        self.scroll_to(y=row, animate=False, immediate=True)
+        self.scroll_to(y=max(0, row), animate=False, immediate=True)
 
     def go_to_section(self, section: int) -> None:
         """Put a section's heading (or first paragraph) at the top of the pane."""
-        if 0 <= section < len(self._section_first_item) and self._rows:
+        if 0 <= section < len(self._section_first_item) and self._lazy is not None:
+            item = self._section_first_item[section]
+            self._settle((item, 1 if item else 0))
             self.scroll_to_row(self.first_row_of_section(section))
 
     def action_scroll_lines(self, count: int) -> None:
@@ -297,19 +357,26 @@ class DocumentView(ScrollView, can_focus=True):
         self.scroll_to_row(0)
 
     def action_bottom(self) -> None:
-        self.scroll_to_row(max(0, len(self._rows) - self.scrollable_content_region.height))
+        if self._lazy is not None and self._lazy.count:
+            last = self._lazy.count - 1
+            self._settle((last, self._lazy.height(last) - 1))
+            total = self._lazy.total
+            self.scroll_to_row(total - self.scrollable_content_region.height)
 
     def action_paragraph(self, direction: int) -> None:
         """Put the next (or previous) paragraph or heading at the top."""
-        rows = self._item_row
+        lazy = self._lazy
+        if lazy is None or not lazy.count:
+            return
         top = self.top_row
+        item = lazy.item_at(top)
         if direction > 0:
-            index = bisect_right(rows, top)
-            if index < len(rows):
-                self.scroll_to_row(rows[index])
+            target = item if self._text_row(item) > top else item + 1
+            if target < lazy.count:
+                self.scroll_to_row(self._text_row(target))
         else:
-            index = bisect_right(rows, top - 1) - 1
-            self.scroll_to_row(rows[index] if index >= 0 else 0)
+            target = item if self._text_row(item) < top else item - 1
+            self.scroll_to_row(self._text_row(target) if target >= 0 else 0)
 
     # --- search highlights ----------------------------------------------------------
 
@@ -334,14 +401,22 @@ class DocumentView(ScrollView, can_focus=True):
 
     def row_of_match(self, block_id: str, offset: int) -> int | None:
         item = self._item_by_block.get(block_id)
-        if item is None or not self._rows:
+        if item is None or self._lazy is None:
             return None
         return self._row_of(item, offset)
 
-    def reveal_row(self, row: int) -> None:
-        """Scroll just enough to show a row, placing it a third of the way down if it was off."""
+    def item_index(self, block_id: str) -> int | None:
+        return self._item_by_block.get(block_id)
+
+    def reveal_match(self, block_id: str, offset: int) -> None:
+        """Scroll just enough to show a match, a third of the way down if it was off screen.
+
+        Scrolling wraps newly shown text, which can move rows, so this checks again.
+        """
         height = self.scrollable_content_region.height
-        top = self.top_row
-        if top <= row < top + height:
-            return
-        self.scroll_to_row(max(0, row - height // 3))
+        for _ in range(4):
+            row = self.row_of_match(block_id, offset)
+            top = self.top_row
+            if row is None or top <= row < top + height:
+                return
+            self.scroll_to_row(max(0, row - height // 3))

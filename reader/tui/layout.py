@@ -1,0 +1,112 @@
+"""Rows of many variable-height items, wrapped only when needed.
+
+Wrapping a whole book takes longer than a frame, so a view starts from estimated
+heights, wraps exactly what it is about to show, and finishes the rest in small
+slices after the first paint. Offsets (the first row of each item) are prefix sums
+over the heights, rebuilt only when a height has changed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+from typing import Generic, TypeVar
+
+RowT = TypeVar("RowT")
+
+
+class LazyRows(Generic[RowT]):
+    """The rows of ``count`` items; ``rows_of(i)`` wraps item i, ``estimate(i)`` guesses."""
+
+    def __init__(
+        self,
+        count: int,
+        rows_of: Callable[[int], list[RowT]],
+        estimate: Callable[[int], int],
+    ) -> None:
+        self.count = count
+        self._rows_of = rows_of
+        self._rows: list[list[RowT] | None] = [None] * count
+        self._heights = [max(1, estimate(index)) for index in range(count)]
+        self._offsets: list[int] = []
+        self._dirty = True
+        self._next_unwrapped = 0
+
+    # --- positions ------------------------------------------------------------------
+
+    def _refresh_offsets(self) -> None:
+        if self._dirty:
+            self._offsets = [0, *accumulate(self._heights)]
+            self._dirty = False
+
+    @property
+    def total(self) -> int:
+        """All rows, with estimates where items are not wrapped yet."""
+        self._refresh_offsets()
+        return self._offsets[-1] if self.count else 0
+
+    def offset(self, item: int) -> int:
+        """The first row of an item."""
+        self._refresh_offsets()
+        return self._offsets[item]
+
+    def item_at(self, row: int) -> int:
+        """The item that holds a row (clamped to the first and last item)."""
+        self._refresh_offsets()
+        return max(0, min(self.count - 1, bisect_right(self._offsets, row) - 1))
+
+    @property
+    def is_complete(self) -> bool:
+        return self._next_unwrapped >= self.count
+
+    # --- wrapping -------------------------------------------------------------------
+
+    def rows(self, item: int) -> list[RowT]:
+        """The exact rows of an item, wrapping it now if needed."""
+        rows = self._rows[item]
+        if rows is None:
+            rows = self._rows_of(item)
+            self._rows[item] = rows
+            if len(rows) != self._heights[item]:
+                self._heights[item] = len(rows)
+                self._dirty = True
+        return rows
+
+    def row(self, row: int) -> RowT | None:
+        """One row by its number, or None past the end."""
+        if not self.count or row < 0 or row >= self.total:
+            return None
+        item = self.item_at(row)
+        rows = self.rows(item)
+        index = row - self.offset(item)
+        return rows[index] if index < len(rows) else None
+
+    def height(self, item: int) -> int:
+        return self._heights[item]
+
+    def settle(self, top_item: int, top_line: int, height: int) -> int:
+        """Wrap every item on screen when ``top_line`` of ``top_item`` is the top row.
+
+        Wrapping changes heights and so what fits on screen; this repeats until the
+        screen holds only wrapped items, and returns the top row as it now stands.
+        """
+        top = 0
+        for _ in range(16):
+            line = min(top_line, self._heights[top_item] - 1)
+            top = self.offset(top_item) + line
+            last = self.item_at(top + max(0, height - 1))
+            pending = [i for i in range(top_item, last + 1) if self._rows[i] is None]
+            if not pending:
+                break
+            for item in pending:
+                self.rows(item)
+        return top
+
+    def wrap_some(self, budget: int) -> bool:
+        """Wrap up to ``budget`` more items in document order; True when all are wrapped."""
+        end = min(self.count, self._next_unwrapped + budget)
+        for item in range(self._next_unwrapped, end):
+            self.rows(item)
+        self._next_unwrapped = end
+        return self.is_complete
