@@ -23,8 +23,9 @@ class Paint(NamedTuple):
     peak_rss_mib: float
 
 
-def first_paint(argv: list[str], marker: str, size: tuple[int, int] = (120, 40),
-                timeout: float = 60.0) -> Paint:
+def first_paint(
+    argv: list[str], marker: str, size: tuple[int, int] = (120, 40), timeout: float = 60.0
+) -> Paint:
     """Seconds from fork to the marker on screen, and the program's peak RSS."""
     wanted = marker.encode("utf-8")
     started = time.perf_counter()
@@ -47,7 +48,7 @@ def first_paint(argv: list[str], marker: str, size: tuple[int, int] = (120, 40),
                 chunk = os.read(fd, 65536)
             except OSError:  # the program ended
                 raise RuntimeError(f"ended before painting: {' '.join(argv)}") from None
-            seen = seen[-len(wanted):] + chunk
+            seen = seen[-len(wanted) :] + chunk
             if wanted in seen:
                 painted = time.perf_counter() - started
     finally:

@@ -51,13 +51,15 @@ class _Item(NamedTuple):
 
 def _items(post: Post) -> list[_Item]:
     items = [_Item("title", post.title, "title", -1)]
+    append = items.append  # a book has tens of thousands of paragraphs
     for index, section in enumerate(post.sections):
         if not section.title_inferred:
             kind = "heading1" if section.level == 1 else "heading2"
-            items.append(_Item(kind, section.title, section.id, index))
+            append(_Item(kind, section.title, section.id, index))
         for paragraph in section.paragraphs:
-            artifacts = tuple((a.start, a.end) for a in paragraph.artifacts)
-            items.append(_Item("paragraph", paragraph.text, paragraph.id, index, artifacts))
+            marks = paragraph.artifacts
+            spans = tuple((a.start, a.end) for a in marks) if marks else ()
+            append(_Item("paragraph", paragraph.text, paragraph.id, index, spans))
     return items
 
 
@@ -111,6 +113,7 @@ class DocumentView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.post = post
         self._items = _items(post)
+        self._texts = [item.text for item in self._items]
         self._item_by_block = {item.block_id: index for index, item in enumerate(self._items)}
         self._section_first_item: list[int] = []
         for index, item in enumerate(self._items):
@@ -147,22 +150,27 @@ class DocumentView(ScrollView, can_focus=True):
         )
         return rows
 
-    def _estimate(self, index: int) -> int:
-        text = self._items[index].text
+    def _estimates(self) -> list[int]:
+        """Guessed heights of every item (with the blank row above), one pass for a book."""
         width = self._text_width
-        if "\n" in text:
-            lines = sum(len(line) // width + 1 for line in text.split("\n"))
-        else:
-            # Greedy wrapping leaves a little room at the end of most lines.
-            lines = int(len(text) / (width * _FILL)) + 1
-        return lines + (1 if index else 0)
+        # Greedy wrapping leaves a little room at the end of most lines.
+        per_row = width * _FILL
+        heights = [
+            int(len(text) / per_row) + 2
+            if "\n" not in text
+            else sum(len(line) // width + 1 for line in text.split("\n")) + 1
+            for text in self._texts
+        ]
+        if heights:
+            heights[0] -= 1  # no blank row above the title
+        return heights
 
     def _layout(self, width: int) -> None:
         """Re-wrap for a width: what is on screen now, the rest a slice at a time."""
         anchor = self._anchor()
         self._layout_width = width
         self._text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
-        self._lazy = LazyRows(len(self._items), self._item_rows, self._estimate)
+        self._lazy = LazyRows(self._item_rows, self._estimates())
         self._cache.clear()
         self._settle(anchor)
         self.call_after_refresh(self._wrap_later)  # after the first frame, not before
@@ -243,6 +251,10 @@ class DocumentView(ScrollView, can_focus=True):
         width = self.size.width
         if self.is_empty:
             return self._render_empty(y, width)
+        if self._lazy is None and width > 0:
+            # The first frame is drawn before the first Resize reaches us: lay out now
+            # so it already shows text.
+            self._layout(width)
         row = self._lazy.row(self.top_row + y) if self._lazy is not None else None
         if row is None:
             return Strip.blank(width, self.rich_style)

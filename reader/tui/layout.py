@@ -17,18 +17,13 @@ RowT = TypeVar("RowT")
 
 
 class LazyRows(Generic[RowT]):
-    """The rows of ``count`` items; ``rows_of(i)`` wraps item i, ``estimate(i)`` guesses."""
+    """The rows of items: ``rows_of(i)`` wraps item i, ``estimates[i]`` guesses its height."""
 
-    def __init__(
-        self,
-        count: int,
-        rows_of: Callable[[int], list[RowT]],
-        estimate: Callable[[int], int],
-    ) -> None:
-        self.count = count
+    def __init__(self, rows_of: Callable[[int], list[RowT]], estimates: list[int]) -> None:
+        self.count = len(estimates)
         self._rows_of = rows_of
-        self._rows: list[list[RowT] | None] = [None] * count
-        self._heights = [max(1, estimate(index)) for index in range(count)]
+        self._rows: list[list[RowT] | None] = [None] * self.count
+        self._heights = [max(1, estimate) for estimate in estimates]
         self._offsets: list[int] = []
         self._dirty = True
         self._next_unwrapped = 0

@@ -1,0 +1,55 @@
+"""The benchmark's quick variant runs, so a change that breaks the measuring is caught.
+
+No timing is asserted here: the figures belong to bench/run.py and README.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the paint probe needs a pty")
+
+
+def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "results.jsonl"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    names = [figure["name"] for figure in figures]
+    for expected in (
+        "first paint, book",
+        "first paint, thread",
+        "peak RSS, book open",
+        "parser, book",
+        "key ], book, median",
+        "key n, book, p99",
+        "key page down, book, median",
+        "key }, book, median",
+        "resize reflow, book, median",
+        "search keystroke, book, median",
+    ):
+        assert expected in names, names
+    assert any(name.startswith("--dump json, book") for name in names)
+    assert any(name.startswith('search "the", book') for name in names)
+    assert any(name.startswith("comments toggle") for name in names)
+    assert any(name.startswith("comments expand all") for name in names)
+    assert any("deep chain" in name for name in names)
+    for figure in figures:
+        assert set(figure) >= {"name", "value", "unit", "baseline", "ratio"}
+        assert figure["value"] > 0 and figure["baseline"] > 0, figure
+        assert figure["ratio"] == pytest.approx(figure["value"] / figure["baseline"], rel=0.05)
+    # The table a person reads names every figure.
+    for name in names:
+        assert name in result.stdout
