@@ -15,6 +15,7 @@ import signal
 import struct
 import termios
 import time
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -51,8 +52,22 @@ def first_paint(
             seen = seen[-len(wanted) :] + chunk
             if wanted in seen:
                 painted = time.perf_counter() - started
+        peak = _peak_rss_kib(pid)
     finally:
         os.kill(pid, signal.SIGKILL)
         _, _, usage = os.wait4(pid, 0)
         os.close(fd)
-    return Paint(painted, usage.ru_maxrss / 1024)
+    # ru_maxrss would count the forked copy of this process before the exec.
+    return Paint(painted, (peak or usage.ru_maxrss) / 1024)
+
+
+def _peak_rss_kib(pid: int) -> int | None:
+    """The program's own peak resident set so far (Linux), or None."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return None

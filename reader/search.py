@@ -13,7 +13,9 @@ loaded text contains), so one ``finditer`` covers the whole post.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from reader.model import Post
@@ -139,27 +141,45 @@ class SearchIndex:
 
     def find(self, query: Query) -> list[Match]:
         """Every match in document order. Raises QueryError for a bad regex."""
+        text = self.folded
+        if not query.regex and not query.is_case_sensitive and self.lowered is not None:
+            # A lowered query over lowered text finds what IGNORECASE would, about
+            # four times faster over a book (a plain query has no escapes to break).
+            query = Query(query.text.lower(), case_sensitive=True)
+            text = self.lowered
         pattern = query.compile()
         if pattern is None:
             return []
         matches: list[Match] = []
+        append = matches.append
+        make = tuple.__new__  # a common word in a book: tens of thousands of matches
         blocks, starts = self.blocks, self.starts
         index = 0
         last = len(blocks) - 1
-        for found in pattern.finditer(self.folded):
+        block = blocks[0] if blocks else None
+        offset = 0
+        for found in pattern.finditer(text):
             start, end = found.span()
             if start == end:
                 continue
-            while index < last and starts[index + 1] <= start:
-                index += 1
-            block = blocks[index]
-            offset = starts[index]
+            if index < last and starts[index + 1] <= start:
+                index = bisect_right(starts, start, index) - 1
+                block, offset = blocks[index], starts[index]
+            assert block is not None
             if end - offset > len(block.text):
                 continue  # ran across a separator into the next block
-            matches.append(
-                Match(block.id, start - offset, end - offset, block.label, block.in_comments)
+            append(
+                make(
+                    Match, (block.id, start - offset, end - offset, block.label, block.in_comments)
+                )
             )
         return matches
+
+    @cached_property
+    def lowered(self) -> str | None:
+        """The folded text in lower case, when that keeps every offset (almost always)."""
+        lowered = self.folded.lower()
+        return lowered if len(lowered) == len(self.folded) else None
 
 
 def find_matches(post: Post, query: Query) -> list[Match]:

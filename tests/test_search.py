@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.model import Post
 from reader.parse import parse_post
-from reader.search import Query, QueryError, SearchIndex, find_matches
+from reader.search import _FOLD, Query, QueryError, SearchIndex, _plain_pattern, find_matches
 
 
 def test_straight_apostrophe_finds_curly(sample_post: Post) -> None:
@@ -82,3 +86,29 @@ def test_counting_a_common_word_in_the_book(book_post: Post) -> None:
     assert [m.block_id for m in matches[:3]][0].startswith("p")
     natasha = index.find(Query("Natásha"))
     assert len(natasha) > 500
+
+
+_ALPHABET = "abcdeABCDE éÉàÀ’'-–\n" + "xyzXYZ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    paragraphs=st.lists(st.text(_ALPHABET, min_size=1, max_size=60), min_size=1, max_size=6),
+    query=st.text("abcdeABCDE éÉàÀ'-", min_size=1, max_size=4),
+)
+def test_case_insensitive_search_finds_what_ignorecase_finds(
+    paragraphs: list[str], query: str
+) -> None:
+    """The fast path (lowered text) agrees with a case-insensitive regex over the blocks."""
+    text = "Title\n\n" + "\n\n".join(p.replace("\n", " ").strip() or "x" for p in paragraphs)
+    post = parse_post(text)
+    index = SearchIndex(post)
+    found = [(m.block_id, m.start, m.end) for m in index.find(Query(query.lower()))]
+    pattern = re.compile(_plain_pattern(query.lower()), re.IGNORECASE)
+    expected = [
+        (block.id, hit.start(), hit.end())
+        for block in index.blocks
+        for hit in pattern.finditer(block.text.translate(_FOLD))
+        if hit.start() != hit.end()
+    ]
+    assert found == expected

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Comment, Post
+from reader.tui.layout import LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
 
@@ -29,6 +30,12 @@ MAX_INDENT_DEPTH = 8
 INDENT = 2
 GUTTER = 1
 PREVIEW_CHARS = 60
+
+_FILL = 0.92
+"""About how full greedy wrapping leaves a line: used to estimate unwrapped heights."""
+_SLICE_SECONDS = 0.004
+_SLICE_PAUSE = 0.01
+"""Time spent wrapping per slice after a frame, and the pause between slices (s)."""
 
 # Row kinds.
 _HEADER, _TEXT, _BLANK = 0, 1, 2
@@ -94,10 +101,14 @@ class CommentTree(ScrollView, can_focus=True):
         self._subtree_end = _subtree_ends(self.comments)
         self._collapsed = bytearray(len(self.comments))
         self.cursor = 0
-        self._rows: list[Row] = []
-        self._header_rows: list[int] = []  # row of each visible comment's header, in order
         self._visible: list[int] = []  # comment indices shown, in order
+        # Rows of the visible comments, by position in ``_visible``; wrapped when needed.
+        self._lazy: LazyRows[Row] = LazyRows(self._visible_rows, [])
         self._wrapped: dict[tuple[int, bool], list[Row]] = {}
+        self._text_sizes = [
+            (sum(len(p.text) for p in comment.paragraphs), len(comment.paragraphs))
+            for comment in self.comments
+        ]
         self._layout_width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._marks: Marks = {}
@@ -146,30 +157,95 @@ class CommentTree(ScrollView, can_focus=True):
             self._wrapped[key] = rows
         return rows
 
+    def _visible_rows(self, position: int) -> list[Row]:
+        return self._comment_rows(self._visible[position], self._layout_width)
+
+    def _estimate(self, index: int, width: int) -> int:
+        """A guess at a comment's height that costs no wrapping."""
+        if self._collapsed[index]:
+            return 2
+        chars, paragraphs = self._text_sizes[index]
+        text_width = max(8, width - self._indent(self.comments[index]) - INDENT - 1)
+        return 2 + int(chars / (text_width * _FILL)) + 2 * paragraphs - (1 if paragraphs else 0)
+
     def _layout(self) -> None:
+        """Lay out the visible comments: exactly what is on screen, the rest estimated.
+
+        A 10,000-comment thread is far more than a frame's work to wrap, so only the
+        comments on screen are wrapped now and the rest a slice at a time after the
+        frame; a toggle re-wraps nothing it has wrapped before.
+        """
         width = self.size.width
+        anchor = self._anchor()
         if width != self._layout_width:
             self._wrapped.clear()
             self._layout_width = width
-        rows: list[Row] = []
-        header_rows: list[int] = []
         visible: list[int] = []
         index = 0
         count = len(self.comments)
+        collapsed, subtree_end = self._collapsed, self._subtree_end
         while index < count:
             visible.append(index)
-            header_rows.append(len(rows))
-            rows.extend(self._comment_rows(index, width))
-            index = self._subtree_end[index] if self._collapsed[index] else index + 1
-        self._rows, self._header_rows, self._visible = rows, header_rows, visible
+            index = subtree_end[index] if collapsed[index] else index + 1
+        self._visible = visible
+        wrapped = self._wrapped
+        estimates = []
+        for index in visible:
+            rows = wrapped.get((index, bool(collapsed[index])))
+            estimates.append(len(rows) if rows is not None else self._estimate(index, width))
+        self._lazy = LazyRows(self._visible_rows, estimates)
         self._cache.clear()
-        self.virtual_size = Size(width, len(rows))
+        self._settle(anchor)
+        if not self._lazy.is_complete:
+            self.call_after_refresh(self._wrap_later)
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The comment at the top of the panel and how many of its rows are above the top."""
+        lazy = self._lazy
+        if not lazy.count:
+            return None
+        top = round(self.scroll_y)
+        position = lazy.item_at(top)
+        return self._visible[position], top - lazy.offset(position)
+
+    def _settle(self, anchor: tuple[int, int] | None) -> None:
+        """Wrap what the panel shows, keeping the anchor comment's row at the top."""
+        lazy = self._lazy
+        position, line = 0, 0
+        if anchor is not None and self._visible:
+            position = self._visible_position(anchor[0])
+            line = anchor[1] if self._visible[position] == anchor[0] else 0
+        height = max(1, self.scrollable_content_region.height)
+        top = lazy.settle(position, line, height) if lazy.count else 0
+        self.virtual_size = Size(self._layout_width, lazy.total)
+        if top != round(self.scroll_y):
+            self.scroll_to(y=top, animate=False, immediate=True)
         self.refresh()
+
+    def _wrap_later(self) -> None:
+        self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
+
+    def _wrap_slice(self) -> None:
+        lazy = self._lazy
+        if lazy.is_complete:
+            return
+        anchor = self._anchor()
+        lazy.wrap_some(_SLICE_SECONDS)
+        self._settle(anchor)
+        if not lazy.is_complete:
+            self._wrap_later()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value) and self._lazy.count:
+            self._settle(self._anchor())  # wrap what scrolled into view before drawing it
 
     def on_resize(self) -> None:
         if self.size.width != self._layout_width:
             self._layout()
             self._scroll_to_cursor()
+        else:
+            self._settle(self._anchor())
 
     # --- rendering ------------------------------------------------------------------
 
@@ -182,11 +258,15 @@ class CommentTree(ScrollView, can_focus=True):
         row = round(self.scroll_y) + y
         if not self.comments:
             return self._render_empty(y, width)
-        if row >= len(self._rows):
+        if self._layout_width != width and width > 0:
+            # The first frame is drawn before the first Resize reaches us.
+            self._layout()
+        lazy_row = self._lazy.row(row)
+        if lazy_row is None:
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(row)
         if strip is None:
-            strip = self._render_row(self._rows[row], width)
+            strip = self._render_row(lazy_row, width)
             self._cache[row] = strip
         return strip
 
@@ -302,13 +382,10 @@ class CommentTree(ScrollView, can_focus=True):
         if not self._visible:
             return
         position = self._visible_position(self.cursor)
-        top = self._header_rows[position]
-        end = (
-            self._header_rows[position + 1]
-            if position + 1 < len(self._header_rows)
-            else len(self._rows)
-        )
-        height = min(end - top, self.scrollable_content_region.height)
+        rows = len(self._lazy.rows(position))  # wrapped now, so its height is exact
+        top = self._lazy.offset(position)
+        self.virtual_size = Size(self._layout_width, self._lazy.total)
+        height = min(rows, self.scrollable_content_region.height)
         self.scroll_to_region(Region(0, top, 1, max(1, height)), animate=False, immediate=True)
 
     def _set_collapsed(self, index: int, collapsed: bool) -> None:
@@ -400,14 +477,13 @@ class CommentTree(ScrollView, can_focus=True):
             return
         number = int(paragraph[1:]) - 1
         position = self._visible_position(self._index[comment_id])
-        row = self._header_rows[position]
-        while row + 1 < len(self._rows):
-            index, kind, para, start, _ = self._rows[row + 1]
-            if index != self._index[comment_id]:
-                break
+        line = 0
+        for candidate, (_, kind, para, start, _) in enumerate(self._lazy.rows(position)):
             if kind == _TEXT and (para > number or (para == number and start > offset)):
                 break
-            row += 1
+            line = candidate
+        row = self._lazy.offset(position) + line
+        self.virtual_size = Size(self._layout_width, self._lazy.total)
         self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
 
     def set_marks(self, marks: Marks) -> None:
@@ -425,8 +501,9 @@ class CommentTree(ScrollView, can_focus=True):
 
     def on_click(self, event: Click) -> None:
         row = round(self.scroll_y) + event.y
-        if 0 <= row < len(self._rows):
-            index, kind, *_ = self._rows[row]
+        clicked = self._lazy.row(row)
+        if clicked is not None:
+            index, kind, *_ = clicked
             self._move_cursor(index)
             if kind == _HEADER:
                 self.action_toggle_comment()

@@ -30,9 +30,9 @@ Row = tuple[int, int, int]
 _BLANK: Row = (-1, 0, 0)
 _FILL = 0.92
 """About how full greedy wrapping leaves a line: used to estimate unwrapped heights."""
-_SLICE_ITEMS = 1500
+_SLICE_SECONDS = 0.004
 _SLICE_PAUSE = 0.01
-"""Items wrapped per slice after the first paint, and the pause between slices (s)."""
+"""Time spent wrapping per slice after the first paint, and the pause between slices (s)."""
 
 
 class _Item(NamedTuple):
@@ -197,7 +197,7 @@ class DocumentView(ScrollView, can_focus=True):
         if lazy is None or lazy.is_complete:
             return
         anchor = self._anchor()
-        lazy.wrap_some(_SLICE_ITEMS)
+        lazy.wrap_some(_SLICE_SECONDS)
         self._settle(anchor)
         if not lazy.is_complete:
             self._wrap_later()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
+from time import perf_counter
 from typing import Generic, TypeVar
 
 RowT = TypeVar("RowT")
@@ -98,10 +99,14 @@ class LazyRows(Generic[RowT]):
                 self.rows(item)
         return top
 
-    def wrap_some(self, budget: int) -> bool:
-        """Wrap up to ``budget`` more items in document order; True when all are wrapped."""
-        end = min(self.count, self._next_unwrapped + budget)
-        for item in range(self._next_unwrapped, end):
+    def wrap_some(self, seconds: float) -> bool:
+        """Wrap more items in document order for about ``seconds``; True when all are."""
+        deadline = perf_counter() + seconds
+        item = self._next_unwrapped
+        while item < self.count:
             self.rows(item)
-        self._next_unwrapped = end
+            item += 1
+            if item % 32 == 0 and perf_counter() >= deadline:
+                break
+        self._next_unwrapped = item
         return self.is_complete
