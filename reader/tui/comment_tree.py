@@ -19,6 +19,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.model import Comment, Post
 from reader.tui.layout import LazyRows
@@ -110,6 +111,7 @@ class CommentTree(ScrollView, can_focus=True):
             for comment in self.comments
         ]
         self._layout_width = 0
+        self._wrap_timer: Timer | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._marks: Marks = {}
         self._current: Current = None
@@ -223,9 +225,12 @@ class CommentTree(ScrollView, can_focus=True):
         self.refresh()
 
     def _wrap_later(self) -> None:
-        self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
+        # One chain of slices at a time: a new layout reuses the chain already running.
+        if self._wrap_timer is None:
+            self._wrap_timer = self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
 
     def _wrap_slice(self) -> None:
+        self._wrap_timer = None
         lazy = self._lazy
         if lazy.is_complete:
             return

@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from reader.model import Post
 from reader.tui.layout import LazyRows
@@ -121,6 +122,7 @@ class DocumentView(ScrollView, can_focus=True):
                 self._section_first_item.append(index)
         self._lazy: LazyRows[Row] | None = None
         self._layout_width = 0
+        self._wrap_timer: Timer | None = None
         self._text_width = 0
         self._cache: LRUCache[Row, Strip] = LRUCache(1024)
         self._marks: dict[int, list[tuple[int, int]]] = {}
@@ -189,9 +191,12 @@ class DocumentView(ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False, immediate=True)
 
     def _wrap_later(self) -> None:
-        self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
+        # One chain of slices at a time: a new layout reuses the chain already running.
+        if self._wrap_timer is None:
+            self._wrap_timer = self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
 
     def _wrap_slice(self) -> None:
+        self._wrap_timer = None
         """Wrap the next slice of items, keeping the top of the pane where it is."""
         lazy = self._lazy
         if lazy is None or lazy.is_complete:

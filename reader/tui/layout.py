@@ -24,7 +24,7 @@ class LazyRows(Generic[RowT]):
         self.count = len(estimates)
         self._rows_of = rows_of
         self._rows: list[list[RowT] | None] = [None] * self.count
-        self._heights = [max(1, estimate) for estimate in estimates]
+        self._heights = estimates if min(estimates, default=1) >= 1 else [max(1, e) for e in estimates]
         self._offsets: list[int] = []
         self._dirty = True
         self._next_unwrapped = 0
