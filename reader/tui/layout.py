@@ -24,7 +24,9 @@ class LazyRows(Generic[RowT]):
         self.count = len(estimates)
         self._rows_of = rows_of
         self._rows: list[list[RowT] | None] = [None] * self.count
-        self._heights = estimates if min(estimates, default=1) >= 1 else [max(1, e) for e in estimates]
+        # Every item takes a row at least (checked once: a book has tens of thousands).
+        low = min(estimates, default=1) < 1
+        self._heights = [max(1, e) for e in estimates] if low else estimates
         self._offsets: list[int] = []
         self._dirty = True
         self._next_unwrapped = 0
