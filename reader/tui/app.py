@@ -25,6 +25,7 @@ from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
 from reader.tui.search_bar import SearchBar
 from reader.tui.section_list import SectionList
+from reader.tui.visible import visible
 
 
 class ReaderApp(App[None]):
@@ -117,7 +118,7 @@ class ReaderApp(App[None]):
     # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield ReaderHeader(self.post.title, id="header")
+        yield ReaderHeader(visible(self.post.title), id="header")
         with Horizontal(id="body"):
             yield SectionList(self.post, id="sections")
             yield DocumentView(self.post, id="document")
@@ -147,8 +148,8 @@ class ReaderApp(App[None]):
         # book's objects) out of key handling; their memory is still freed by reference
         # counting, as none of it sits in a cycle.
         gc.freeze()
-        self.title = self.post.title
-        self.sub_title = self.post.source.name
+        self.title = visible(self.post.title)
+        self.sub_title = visible(self.post.source.name)
         self.document.focus()
         self._update_header(0, 0.0)
         if self.post.source.replaced_bytes:

@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from reader.tui.visible import visible
+
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp
 
@@ -35,7 +37,8 @@ class SectionCommands(Provider):
     def _entries(self) -> list[tuple[str, int]]:
         post = self.reader.post
         return [
-            (f"§{index + 1} {section.title}", index) for index, section in enumerate(post.sections)
+            (f"§{index + 1} {visible(section.title)}", index)
+            for index, section in enumerate(post.sections)
         ]
 
     async def discover(self) -> Hits:

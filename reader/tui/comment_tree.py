@@ -24,6 +24,7 @@ from textual.timer import Timer
 from reader.model import Comment, Post
 from reader.tui.layout import LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
+from reader.tui.visible import visible
 from reader.tui.wrap import wrap
 
 MAX_INDENT_DEPTH = 8
@@ -153,7 +154,7 @@ class CommentTree(ScrollView, can_focus=True):
                         rows.append((index, _BLANK, -1, 0, 0))
                     rows.extend(
                         (index, _TEXT, number, start, end)
-                        for start, end in wrap(paragraph.text, text_width)
+                        for start, end in wrap(visible(paragraph.text), text_width)
                     )
             rows.append((index, _BLANK, -1, 0, 0))
             self._wrapped[key] = rows
@@ -324,7 +325,7 @@ class CommentTree(ScrollView, can_focus=True):
             ]
             spans += self._match_spans(paragraph.id)
             segments = lead + styled_segments(" " * INDENT, 0, INDENT, base)
-            segments += styled_segments(paragraph.text, start, end, base, spans)
+            segments += styled_segments(visible(paragraph.text), start, end, base, spans)
             return Strip(segments).extend_cell_length(width, base).crop(0, width)
         return (
             Strip(lead + self._header_segments(index, base))
@@ -350,10 +351,15 @@ class CommentTree(ScrollView, can_focus=True):
         if comment.author:
             segments += styled_segments(" · ", 0, 3, meta)
             segments += styled_segments(
-                comment.author, 0, len(comment.author), style, self._match_spans(comment.id)
+                visible(comment.author),
+                0,
+                len(comment.author),
+                style,
+                self._match_spans(comment.id),
             )
         if comment.date:
-            segments += styled_segments(" · " + comment.date, 0, len(comment.date) + 3, meta)
+            date = visible(comment.date)
+            segments += styled_segments(" · " + date, 0, len(date) + 3, meta)
         if collapsed:
             dim = style + self.get_component_rich_style("comment-tree--collapsed", partial=True)
             preview = _preview(comment)
@@ -528,5 +534,5 @@ def _subtree_ends(comments: tuple[Comment, ...]) -> list[int]:
 def _preview(comment: Comment) -> str:
     if not comment.paragraphs:
         return ""
-    text = " ".join(comment.paragraphs[0].text.split())
+    text = " ".join(visible(comment.paragraphs[0].text).split())
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from reader.model import Post
 from reader.tui.layout import LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
+from reader.tui.visible import visible
 from reader.tui.wrap import wrap
 
 GUTTER = 2
@@ -115,6 +116,7 @@ class DocumentView(ScrollView, can_focus=True):
         self.post = post
         self._items = _items(post)
         self._texts = [item.text for item in self._items]
+        self._shown: list[str | None] = [None] * len(self._items)
         self._item_by_block = {item.block_id: index for index, item in enumerate(self._items)}
         self._section_first_item: list[int] = []
         for index, item in enumerate(self._items):
@@ -148,9 +150,16 @@ class DocumentView(ScrollView, can_focus=True):
     def _item_rows(self, index: int) -> list[Row]:
         rows: list[Row] = [_BLANK] if index else []
         rows.extend(
-            (index, start, end) for start, end in wrap(self._items[index].text, self._text_width)
+            (index, start, end) for start, end in wrap(self._shown_text(index), self._text_width)
         )
         return rows
+
+    def _shown_text(self, index: int) -> str:
+        """An item's text as drawn (hidden characters marked), made when first needed."""
+        shown = self._shown[index]
+        if shown is None:
+            shown = self._shown[index] = visible(self._items[index].text)
+        return shown
 
     def _estimates(self) -> list[int]:
         """Guessed heights of every item (with the blank row above), one pass for a book."""
@@ -302,7 +311,7 @@ class DocumentView(ScrollView, can_focus=True):
             style_current = self.get_component_rich_style("document-view--current-match")
             spans.append((current[1], current[2], style_current))
         segments = [*styled_segments(" " * GUTTER, 0, GUTTER, base)]
-        segments += styled_segments(item.text, start, end, style, spans)
+        segments += styled_segments(self._shown_text(item_index), start, end, style, spans)
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     # --- position -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Post
+from reader.tui.visible import visible
 
 COMMENTS_OPTION = "comments"
 
@@ -37,7 +38,7 @@ class SectionList(OptionList):
         for index, section in enumerate(post.sections):
             indent = "  " * (section.level - 1)
             # Content(...) keeps text from the document from being read as markup.
-            prompt = Content(indent + section.title)
+            prompt = Content(indent + visible(section.title))
             if section.title_inferred:
                 prompt = prompt.stylize("italic")
             options.append(Option(prompt, id=f"section-{index}"))
