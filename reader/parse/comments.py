@@ -150,10 +150,11 @@ class _Byline:
 
 def _match_byline(text: str, offset: int = 0) -> _Byline | None:
     """A byline filling ``text[offset:]`` exactly; spans are relative to ``text``."""
-    # Every byline holds "says:" or "said": most lines of a thread are ruled out by
-    # one scan instead of four failed matches (casefold, as the patterns ignore case).
+    # Every byline ends in "said:", "said..." or "says:", or holds "says:" before its
+    # date: most lines of a thread are ruled out by this instead of four failed matches
+    # (casefold, as the patterns ignore case).
     folded = text.casefold()
-    if "says:" not in folded and "said" not in folded:
+    if "says:" not in folded and not folded.endswith(_BYLINE_ENDINGS):
         return None
     for pattern in _BYLINES:
         match = pattern.fullmatch(text, offset)
@@ -215,8 +216,9 @@ class CommentsResult:
 class _ThreadReader:
     """One pass over the lines of the comments region."""
 
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], file_names: bool = True) -> None:
         self.lines = lines
+        self.file_names = file_names
         self.drafts: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.chrome: list[Boilerplate] = []
@@ -355,7 +357,7 @@ class _ThreadReader:
                         id=f"{draft.id}.p{index}",
                         text=text,
                         span=(segments[0][1], segments[-1][2]),
-                        artifacts=find_artifacts(text),
+                        artifacts=find_artifacts(text, self.file_names),
                     )
                 )
             comments.append(
@@ -374,12 +376,15 @@ class _ThreadReader:
         return tuple(comments)
 
 
-def parse_comments(blocks: Sequence[Block]) -> CommentsResult:
-    """Comments from the blocks between the comments header and the comment form."""
+def parse_comments(blocks: Sequence[Block], file_names: bool = True) -> CommentsResult:
+    """Comments from the blocks between the comments header and the comment form.
+
+    ``file_names=False`` promises the source holds no image file extension at all.
+    """
     lines: list[_Line] = []
     for block in blocks:
         offset = block.start
         for index, text in enumerate(block.lines):
             lines.append(_Line(text, offset, block_start=index == 0))
             offset += len(text) + 1
-    return _ThreadReader(lines).read()
+    return _ThreadReader(lines, file_names).read()

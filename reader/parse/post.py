@@ -57,7 +57,7 @@ def _parse(text: str, source: Source | None) -> Post:
     title_text, title_inferred, title_span = body.take_title(chrome, source.name)
     sections = body.sections(chrome)
 
-    thread = parse_comments(regions.comments)
+    thread = parse_comments(regions.comments, body.file_names)
     chrome.extend(thread.chrome)
     chrome.sort(key=lambda item: item.span[0])
     return Post(
