@@ -35,6 +35,7 @@ class ReaderApp(App[None]):
     TITLE = "post-reader"
     COMMANDS = App.COMMANDS | {SectionCommands, ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
 
     BINDINGS = [
         # Priority: the app handles `/` before passing keys on, so the keys typed right

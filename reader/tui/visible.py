@@ -22,13 +22,19 @@ ZERO_WIDTH_MARK = "⦙"
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u2060\ufeff"
 _MARKS = str.maketrans(
-    {**dict.fromkeys(_BIDI, BIDI_MARK), **dict.fromkeys(_ZERO_WIDTH, ZERO_WIDTH_MARK)}
+    {
+        **dict.fromkeys(_BIDI, BIDI_MARK),
+        **dict.fromkeys(_ZERO_WIDTH, ZERO_WIDTH_MARK),
+        # A tab would move the terminal's cursor to its own tab stop and shift the row.
+        "\t": " ",
+    }
 )
-_HIDDEN = re.compile(f"[{_BIDI}{_ZERO_WIDTH}]")
+_HIDDEN = re.compile(f"[\t{_BIDI}{_ZERO_WIDTH}]")
 
 
 def visible(text: str) -> str:
-    """The text as the reader draws it: same length, hidden characters marked."""
+    """The text as the reader draws it: same length, hidden characters marked, tabs as
+    spaces."""
     # Almost no text holds one: a scan is far cheaper than a translate.
     if _HIDDEN.search(text) is None:
         return text
