@@ -169,7 +169,12 @@ class _Body:
 
     def take_title(self, chrome: list[Boilerplate], name: str) -> tuple[str, bool, tuple[int, int]]:
         """Remove the title block from the body; (title, inferred, span)."""
-        if self.blocks:
+        # Page chrome is never the title, even when nothing else is left on the page.
+        if (
+            self.blocks
+            and not is_form_start(self.blocks[0])
+            and not is_chrome_block(self.blocks[0])
+        ):
             first = self.blocks[0]
             title = find_title(first)
             if title is not None:
