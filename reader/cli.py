@@ -15,7 +15,8 @@ from typing import NoReturn
 from reader import __version__
 from reader.load import LoadError
 from reader.model import Post
-from reader.pipeline import open_post
+from reader.parse import StagedPost
+from reader.pipeline import open_in_stages
 from reader.resources import sample_path
 
 EXIT_OK = 0
@@ -107,7 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--regex and --case-sensitive go with --search (see reader --help)")
     path = args.path if args.path is not None else str(sample_path())
     try:
-        post = open_post(path)
+        # The reader can show the post while a long comment thread is still being read.
+        staged = open_in_stages(path)
+        post = staged.body if args.dump is None and args.search is None else staged.finish()
     except LoadError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -125,15 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     if args.search is not None:
         return _print_matches(post, args.search, args.regex, args.case_sensitive)
-    return _run_reader(post, from_stdin=path == "-")
+    return _run_reader(staged, from_stdin=path == "-")
 
 
-def _run_reader(post: Post, from_stdin: bool) -> int:
+def _run_reader(staged: StagedPost, from_stdin: bool) -> int:
     if from_stdin and not _attach_terminal():
         return _fail("standard input was the document and there is no terminal to read keys from")
     from reader.tui import make_app
 
-    make_app(post).run()
+    make_app(staged).run()
     return EXIT_OK
 
 

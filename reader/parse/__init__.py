@@ -12,6 +12,6 @@ The steps, each linear in the size of the text:
 
 from __future__ import annotations
 
-from reader.parse.post import parse_post
+from reader.parse.post import StagedPost, parse_in_stages, parse_post
 
-__all__ = ["parse_post"]
+__all__ = ["StagedPost", "parse_in_stages", "parse_post"]

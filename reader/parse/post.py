@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.model import Boilerplate, CommentsHeader, Paragraph, Post, Section, Source
 from reader.parse.artifacts import digit_positions, find_artifacts, may_hold_file_names
@@ -38,11 +38,43 @@ def _collector_paused() -> Iterator[None]:
 
 def parse_post(text: str, source: Source | None = None) -> Post:
     """Parse decoded, normalised text into a Post. Never raises on any str."""
+    return parse_in_stages(text, source).finish()
+
+
+@dataclass
+class StagedPost:
+    """A post parsed up to its comment thread, and the rest of the work.
+
+    ``body`` has everything but the comments (its ``comments`` is empty, its header and
+    page chrome are known). ``finish()`` reads the thread and returns the whole post;
+    the reader can show the body while a long thread is read.
+    """
+
+    body: Post
+    comment_blocks: list[Block]
+    file_names: bool
+
+    @property
+    def comments_pending(self) -> int:
+        """Blocks of comment thread still to read (0: ``body`` is the whole post)."""
+        return len(self.comment_blocks)
+
+    def finish(self) -> Post:
+        if not self.comment_blocks:
+            return self.body
+        with _collector_paused():
+            thread = parse_comments(self.comment_blocks, self.file_names)
+            chrome = sorted([*self.body.boilerplate, *thread.chrome], key=lambda item: item.span[0])
+            return replace(self.body, comments=thread.comments, boilerplate=tuple(chrome))
+
+
+def parse_in_stages(text: str, source: Source | None = None) -> StagedPost:
+    """Parse all but the comment thread; see :class:`StagedPost`. Never raises on any str."""
     with _collector_paused():
         return _parse(text, source)
 
 
-def _parse(text: str, source: Source | None) -> Post:
+def _parse(text: str, source: Source | None) -> StagedPost:
     source = source or Source(name="<text>", bytes=len(text.encode("utf-8", "surrogatepass")))
     blocks = split_blocks(text)
     chrome: list[Boilerplate] = []
@@ -56,20 +88,18 @@ def _parse(text: str, source: Source | None) -> Post:
     body = _Body(regions.body + regions.tail, text)
     title_text, title_inferred, title_span = body.take_title(chrome, source.name)
     sections = body.sections(chrome)
-
-    thread = parse_comments(regions.comments, body.file_names)
-    chrome.extend(thread.chrome)
     chrome.sort(key=lambda item: item.span[0])
-    return Post(
+    post = Post(
         title=title_text,
         title_inferred=title_inferred,
         title_span=title_span,
         sections=sections,
-        comments=thread.comments,
+        comments=(),
         comments_header=regions.header,
         boilerplate=tuple(chrome),
         source=source,
     )
+    return StagedPost(post, regions.comments, body.file_names)
 
 
 def _blocks_holding(blocks: Sequence[Block], positions: list[int] | None) -> set[int] | None:

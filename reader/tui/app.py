@@ -12,10 +12,12 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from reader.model import Post
+from reader.parse import StagedPost
 from reader.resources import stylesheet_path
 from reader.search import Match, Query, QueryError, SearchIndex
 from reader.tui.commands import ReaderCommands, SectionCommands
@@ -26,6 +28,10 @@ from reader.tui.help import HelpScreen
 from reader.tui.search_bar import SearchBar
 from reader.tui.section_list import SectionList
 from reader.tui.visible import visible
+
+READ_AT_ONCE = 1_500
+"""Blocks of comment thread (about 500 comments) read before the first frame; a longer
+thread is read in a worker thread while the post is shown."""
 
 
 class ReaderApp(App[None]):
@@ -107,9 +113,16 @@ class ReaderApp(App[None]):
         Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
     ]
 
-    def __init__(self, post: Post) -> None:
+    def __init__(self, post: Post | StagedPost) -> None:
         super().__init__()
-        self.post = post
+        self._pending: StagedPost | None = None
+        if isinstance(post, StagedPost):
+            if post.comments_pending > READ_AT_ONCE:
+                self._pending = post
+                post = post.body
+            else:
+                post = post.finish()
+        self.post: Post = post
         self._index: SearchIndex | None = None
         self._matches: list[Match] = []
         self._current: int | None = None
@@ -121,9 +134,9 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield ReaderHeader(visible(self.post.title), id="header")
         with Horizontal(id="body"):
-            yield SectionList(self.post, id="sections")
+            yield SectionList(self.post, pending=self.comments_pending, id="sections")
             yield DocumentView(self.post, id="document")
-        yield CommentTree(self.post, id="comments")
+        yield CommentTree(self.post, pending=self.comments_pending, id="comments")
         yield SearchBar(id="search-bar", classes="-hidden")
         yield Footer()
 
@@ -153,6 +166,8 @@ class ReaderApp(App[None]):
         self.sub_title = visible(self.post.source.name)
         self.document.focus()
         self._update_header(0, 0.0)
+        if self._pending is not None:
+            self.run_worker(self._read_thread, name="comments", thread=True)
         if self.post.source.replaced_bytes:
             count = self.post.source.replaced_bytes
             self.notify(
@@ -161,6 +176,56 @@ class ReaderApp(App[None]):
                 severity="warning",
                 markup=False,
             )
+
+    # --- a long thread, read while the post is shown ---------------------------------
+
+    @property
+    def comments_pending(self) -> bool:
+        """True while a long comment thread is still being read (in a worker thread)."""
+        return self._pending is not None
+
+    class ThreadRead(Message):
+        """The long comment thread has been read (sent from the worker thread)."""
+
+        def __init__(self, post: Post) -> None:
+            super().__init__()
+            self.post = post
+
+    def _read_thread(self) -> None:
+        assert self._pending is not None
+        post = self._pending.finish()  # the parser never raises on any text
+        # Thread-safe, and dropped if the reader was closed meanwhile.
+        self.post_message(self.ThreadRead(post))
+
+    @on(ThreadRead)
+    def _thread_read(self, event: ThreadRead) -> None:
+        post = event.post
+        self._pending = None
+        self.post = post
+        self.comment_tree.show_thread(post)
+        self.section_list.show_thread(post)
+        self._update_header(self.document.current_section, self.document.progress)
+        if self._index is not None:
+            self._index = None
+            self._refresh_search()
+        gc.freeze()  # as in on_mount: the thread lives as long as the app
+
+    def _refresh_search(self) -> None:
+        """Count matches again over the whole post, keeping the current one and the view."""
+        query = self.search_bar.query_value
+        if not query.text.strip() or (not self._matches and self.search_bar.has_class("-hidden")):
+            return
+        current = self.current_match
+        self._index = SearchIndex(self.post)
+        try:
+            self._matches = self._index.find(query)
+        except QueryError:
+            return
+        if current in self._matches:
+            self._current = self._matches.index(current)
+        else:
+            self._current = 0 if self._matches else None
+        self._paint_matches()
 
     # --- header and scroll-spy ------------------------------------------------------
 
@@ -172,7 +237,9 @@ class ReaderApp(App[None]):
         if sections:
             parts.append(f"§{section + 1}/{sections}")
         parts.append(f"{round(progress * 100)}%")
-        if shown or declared:
+        if self._pending is not None:
+            parts.append("reading comments…")
+        elif shown or declared:
             parts.append(f"{shown} of {declared if declared is not None else shown} comments")
         else:
             parts.append("no comments")
@@ -396,6 +463,10 @@ class ReaderApp(App[None]):
         return self._matches[self._current] if self._current is not None else None
 
 
-def make_app(post: Post) -> ReaderApp:
-    """The one way to build the app: used by the command line and by every test."""
+def make_app(post: Post | StagedPost) -> ReaderApp:
+    """The one way to build the app: used by the command line and by every test.
+
+    Given a post parsed in stages, the reader shows the body at once and reads a long
+    comment thread in a worker thread (a short one is read before the first frame).
+    """
     return ReaderApp(post)

@@ -95,8 +95,17 @@ class CommentTree(ScrollView, can_focus=True):
             super().__init__()
             self.comment_id = comment_id
 
-    def __init__(self, post: Post, *, id: str | None = None) -> None:
+    def __init__(self, post: Post, *, pending: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._pending = pending
+        self._layout_width = 0
+        self._wrap_timer: Timer | None = None
+        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._marks: Marks = {}
+        self._current: Current = None
+        self._load(post)
+
+    def _load(self, post: Post) -> None:
         self.post = post
         self.comments: tuple[Comment, ...] = post.comments
         self._index = {comment.id: i for i, comment in enumerate(self.comments)}
@@ -111,11 +120,20 @@ class CommentTree(ScrollView, can_focus=True):
             (sum(len(p.text) for p in comment.paragraphs), len(comment.paragraphs))
             for comment in self.comments
         ]
-        self._layout_width = 0
-        self._wrap_timer: Timer | None = None
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
-        self._marks: Marks = {}
-        self._current: Current = None
+
+    def show_thread(self, post: Post) -> None:
+        """The thread has been read (it was pending): show it."""
+        self._pending = False
+        self._load(post)
+        self._layout_width = 0  # lay out at the next frame
+        self._cache.clear()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def is_pending(self) -> bool:
+        """True while a long thread is still being read."""
+        return self._pending
 
     # --- state ----------------------------------------------------------------------
 
@@ -280,9 +298,12 @@ class CommentTree(ScrollView, can_focus=True):
         if y != 0:
             return Strip.blank(width, self.rich_style)
         declared = self.post.comments_header.declared_count if self.post.comments_header else None
-        message = "No comments"
-        if declared:
-            message += f" in this copy of the page (it declares {declared})"
+        if self._pending:
+            message = f"Reading {declared:,} comments…" if declared else "Reading the comments…"
+        else:
+            message = "No comments"
+            if declared:
+                message += f" in this copy of the page (it declares {declared})"
         style = self.rich_style + self.get_component_rich_style("comment-tree--empty")
         return (
             Strip(styled_segments(" " + message, 0, len(message) + 1, style))

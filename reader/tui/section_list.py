@@ -14,9 +14,11 @@ from reader.tui.visible import visible
 COMMENTS_OPTION = "comments"
 
 
-def comments_label(post: Post) -> str:
+def comments_label(post: Post, pending: bool = False) -> str:
     shown = len(post.comments)
     declared = post.comments_header.declared_count if post.comments_header else None
+    if pending:
+        return "Comments…"
     if declared is not None and declared != shown:
         return f"Comments {shown}/{declared}"
     return f"Comments {shown}" if shown else "No comments"
@@ -33,7 +35,7 @@ class SectionList(OptionList):
     class CommentsChosen(Message):
         """The "Comments" entry was chosen."""
 
-    def __init__(self, post: Post, *, id: str | None = None) -> None:
+    def __init__(self, post: Post, *, pending: bool = False, id: str | None = None) -> None:
         options = []
         for index, section in enumerate(post.sections):
             indent = "  " * (section.level - 1)
@@ -42,7 +44,7 @@ class SectionList(OptionList):
             if section.title_inferred:
                 prompt = prompt.stylize("italic")
             options.append(Option(prompt, id=f"section-{index}"))
-        options.append(Option(Content(comments_label(post)), id=COMMENTS_OPTION))
+        options.append(Option(Content(comments_label(post, pending)), id=COMMENTS_OPTION))
         super().__init__(*options, id=id)
         self.section_count = len(post.sections)
 
@@ -62,3 +64,7 @@ class SectionList(OptionList):
         """Highlight the section being read (scroll-spy)."""
         if 0 <= section < self.section_count and self.highlighted != section:
             self.highlighted = section
+
+    def show_thread(self, post: Post) -> None:
+        """The thread has been read (it was pending): count it."""
+        self.replace_option_prompt(COMMENTS_OPTION, Content(comments_label(post)))
