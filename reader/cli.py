@@ -12,11 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from reader import __version__
+from reader import __version__, prefetch
 from reader.load import LoadError
 from reader.model import Post
-from reader.parse import StagedPost
-from reader.pipeline import open_in_stages
+from reader.pipeline import open_post
 from reader.resources import sample_path
 
 EXIT_OK = 0
@@ -107,10 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.regex or args.case_sensitive) and args.search is None:
         return _fail("--regex and --case-sensitive go with --search (see reader --help)")
     path = args.path if args.path is not None else str(sample_path())
+    if args.dump is None and args.search is None:
+        return _run_reader(path)
     try:
-        # The reader can show the post while a long comment thread is still being read.
-        staged = open_in_stages(path)
-        post = staged.body if args.dump is None and args.search is None else staged.finish()
+        post = open_post(path)
     except LoadError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -126,16 +125,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         output = render[args.dump](post)
         _write(output if output.endswith("\n") else output + "\n")
         return EXIT_OK
-    if args.search is not None:
-        return _print_matches(post, args.search, args.regex, args.case_sensitive)
-    return _run_reader(staged, from_stdin=path == "-")
+    return _print_matches(post, args.search, args.regex, args.case_sensitive)
 
 
-def _run_reader(staged: StagedPost, from_stdin: bool) -> int:
-    if from_stdin and not _attach_terminal():
+def _run_reader(path: str) -> int:
+    try:
+        # The post is parsed (in a second process where it helps) while Textual loads;
+        # a long comment thread is read later, while the post is already shown.
+        collect = prefetch.start(path)
+        from reader.tui import make_app
+
+        staged = collect()
+    except LoadError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    if path == "-" and not _attach_terminal():
         return _fail("standard input was the document and there is no terminal to read keys from")
-    from reader.tui import make_app
-
     make_app(staged).run()
     return EXIT_OK
 

@@ -1,0 +1,125 @@
+"""Parse the post in a second process while the interactive reader starts.
+
+Starting the interface (importing Textual, building the panes) and parsing a book each
+take about a fifth of a second, and neither needs the other. So, on a machine with two
+or more cores, a forked child reads and parses while this process imports the
+interface; the parsed post comes back pickled through a pipe (unpickling a book takes
+under 20 ms). Without fork, on one core, or if anything goes wrong with the child, the
+post is read here, in line, exactly as it would have been.
+
+The fork happens before Textual is imported: the process then holds no threads and no
+terminal state a child could disturb.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from typing import BinaryIO
+
+from reader.load import LoadError
+from reader.model import Post
+from reader.parse import StagedPost
+from reader.pipeline import open_in_stages
+
+Collect = Callable[[], StagedPost]
+
+
+def start(path: str) -> Collect:
+    """Begin reading ``path``; the returned call gives the post or raises LoadError."""
+    if path == "-" or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+        return _in_line(path)
+    read_end, write_end = os.pipe()
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return _in_line(path)
+    if child == 0:
+        _child(path, read_end, write_end)
+    os.close(write_end)
+    return lambda: _collect(path, child, read_end)
+
+
+def _in_line(path: str) -> Collect:
+    staged = open_in_stages(path)
+    return lambda: staged
+
+
+def _child(path: str, read_end: int, write_end: int) -> None:
+    """In the child: send the post up to its thread (or the load error), then the thread.
+
+    The thread, the slow part of a long discussion, is read here too, in parallel with
+    the reader that already shows the post.
+    """
+    status = 1
+    try:
+        os.close(read_end)
+        with os.fdopen(write_end, "wb") as pipe:
+            try:
+                staged = open_in_stages(path)
+            except LoadError as error:
+                pickle.dump(("error", str(error)), pipe)
+            else:
+                pickle.dump(("post", staged.body, staged.comments_pending), pipe, _PROTOCOL)
+                pipe.flush()
+                if staged.comments_pending:
+                    pickle.dump(("thread", staged.finish()), pipe, _PROTOCOL)
+        status = 0
+    finally:
+        # Never return into the parent's code, its buffers or its exit handlers.
+        os._exit(status)
+
+
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _collect(path: str, child: int, read_end: int) -> StagedPost:
+    pipe = os.fdopen(read_end, "rb")
+    try:
+        first = pickle.load(pipe)
+    except Exception:  # the child died or sent garbage: read the post here instead
+        _close(pipe, child)
+        return open_in_stages(path)
+    if first[0] == "error":
+        _close(pipe, child)
+        raise LoadError(str(first[1]))
+    _, body, pending = first
+    if not pending:
+        _close(pipe, child)
+        return StagedPost(body, [], False)
+    return _PipedPost(body, path, pending, pipe, child)
+
+
+def _close(pipe: BinaryIO, child: int) -> None:
+    pipe.close()
+    os.waitpid(child, 0)
+
+
+class _PipedPost(StagedPost):
+    """The post as the child sent it; ``finish()`` waits for the thread it reads."""
+
+    def __init__(self, body: Post, path: str, pending: int, pipe: BinaryIO, child: int) -> None:
+        super().__init__(body, [], False)
+        self._path = path
+        self._pending = pending
+        self._pipe = pipe
+        self._child = child
+        self._post: Post | None = None
+
+    @property
+    def comments_pending(self) -> int:
+        return 0 if self._post is not None else self._pending
+
+    def finish(self) -> Post:
+        if self._post is None:
+            try:
+                _, post = pickle.load(self._pipe)
+            except Exception:  # the child died: read the whole post here instead
+                post = open_in_stages(self._path).finish()
+            finally:
+                _close(self._pipe, self._child)
+            self._post = post
+        return self._post
