@@ -7,10 +7,12 @@ reports what the reader did with a message; this class decides what happens next
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widget import Widget
@@ -20,7 +22,7 @@ from reader.model import Post
 from reader.parse import StagedPost
 from reader.resources import stylesheet_path
 from reader.search import Match, Query, QueryError, SearchIndex
-from reader.tui.commands import ReaderCommands, SectionCommands
+from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
 from reader.tui.header import ReaderHeader
@@ -309,6 +311,10 @@ class ReaderApp(App[None]):
     def action_expand_all_comments(self) -> None:
         self.comment_tree.action_expand_all()
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(ReaderCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         groups: list[tuple[str, list[BindingType]]] = [
             (
@@ -380,14 +386,18 @@ class ReaderApp(App[None]):
         self._show_current()
 
     def _first_match_from_reading_position(self) -> int:
-        top = self.document.top_row
-        for position, match in enumerate(self._matches):
-            if match.in_comments:
-                return position
-            row = self.document.row_of_match(match.block_id, match.start)
-            if row is not None and row >= top:
-                return position
-        return 0
+        """The first match at or below the top of the text pane, else the first in the
+        comments, else the first of all (a binary search: a common word has tens of
+        thousands)."""
+        document = self.document
+        after_text = (len(self.post.paragraphs) + len(self.post.sections) + 2, 0)
+
+        def position(match: Match) -> tuple[int, int]:
+            item = document.item_index(match.block_id)
+            return after_text if item is None else (item, match.start)
+
+        found = bisect_left(self._matches, document.reading_position(), key=position)
+        return found if found < len(self._matches) else 0
 
     def _paint_matches(self) -> None:
         """Give both views every match (once per query), then the current one."""

@@ -7,6 +7,7 @@ of the pane in place.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 from textual.binding import Binding
@@ -242,11 +243,10 @@ class DocumentView(ScrollView, can_focus=True):
         """The row that shows ``offset`` of an item's text."""
         assert self._lazy is not None
         rows = self._lazy.rows(item)
-        line = 0
-        for index, (row_item, start, _) in enumerate(rows):
-            if row_item == item and start <= offset:
-                line = index
-        return self._lazy.offset(item) + line
+        first = 1 if rows and rows[0][0] != item else 0  # the blank row above the item
+        # A 10 MB paragraph has a hundred thousand rows: search them, do not walk them.
+        line = bisect_right(rows, offset, lo=first, key=lambda row: row[1]) - 1
+        return self._lazy.offset(item) + max(first, line)
 
     def on_resize(self) -> None:
         if self.size.width != self._layout_width:
@@ -433,6 +433,16 @@ class DocumentView(ScrollView, can_focus=True):
 
     def item_index(self, block_id: str) -> int | None:
         return self._item_by_block.get(block_id)
+
+    def reading_position(self) -> tuple[int, int]:
+        """(item, offset in its text) shown at the top of the pane."""
+        lazy = self._lazy
+        if lazy is None or not lazy.count:
+            return 0, 0
+        top = self.top_row
+        item = lazy.item_at(top)
+        row = lazy.row(top)
+        return item, row[1] if row is not None and row[0] == item else 0
 
     def reveal_match(self, block_id: str, offset: int) -> None:
         """Scroll just enough to show a match, a third of the way down if it was off screen.
