@@ -36,6 +36,21 @@ READ_AT_ONCE = 1_500
 thread is read in a worker thread while the post is shown."""
 
 
+_MANY_MATCHES = 10_000
+
+
+def _settle_collector() -> None:
+    """Collect now, then move what is left out of the cycle collector's sight.
+
+    The parsed post, the wrapped rows and the matches of a common word are tens of
+    thousands of long-lived objects; left in view, the collector's full passes walk
+    them all in the middle of key handling. They hold no cycles and are still freed by
+    reference counting. Collecting first means no garbage is frozen with them.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 class ReaderApp(App[None]):
     """Sections on the left, text in the middle, the comment thread below."""
 
@@ -159,10 +174,8 @@ class ReaderApp(App[None]):
         return self.query_one(SearchBar)
 
     def on_mount(self) -> None:
-        # The parsed post and the panes live as long as the app. Moving them out of the
-        # cycle collector's sight keeps its full passes (tens of milliseconds over a
-        # book's objects) out of key handling; their memory is still freed by reference
-        # counting, as none of it sits in a cycle.
+        # The parsed post and the panes live as long as the app (see _settle_collector);
+        # only freeze here: a full collection would delay the first frame.
         gc.freeze()
         self.title = visible(self.post.title)
         self.sub_title = visible(self.post.source.name)
@@ -210,7 +223,7 @@ class ReaderApp(App[None]):
         if self._index is not None:
             self._index = None
             self._refresh_search()
-        gc.freeze()  # as in on_mount: the thread lives as long as the app
+        _settle_collector()  # the thread lives as long as the app
 
     def _refresh_search(self) -> None:
         """Count matches again over the whole post, keeping the current one and the view."""
@@ -246,6 +259,10 @@ class ReaderApp(App[None]):
         else:
             parts.append("no comments")
         self.query_one(ReaderHeader).show_status(" · ".join(parts))
+
+    @on(DocumentView.LayoutComplete)
+    def _layout_complete(self) -> None:
+        _settle_collector()  # the wrapped rows live until the next resize
 
     @on(DocumentView.PositionChanged)
     def _position_changed(self, event: DocumentView.PositionChanged) -> None:
@@ -382,6 +399,8 @@ class ReaderApp(App[None]):
             self.search_bar.show_status(str(error), error=True)
             return
         self._current = self._first_match_from_reading_position() if self._matches else None
+        if len(self._matches) >= _MANY_MATCHES:
+            _settle_collector()
         self._paint_matches()
         self._show_current()
 

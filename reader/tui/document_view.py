@@ -104,6 +104,9 @@ class DocumentView(ScrollView, can_focus=True):
         ),
     ]
 
+    class LayoutComplete(Message):
+        """Every paragraph is wrapped to the pane's width (the slices have finished)."""
+
     class PositionChanged(Message):
         """The reading position moved: the section at the top and the progress (0..1)."""
 
@@ -206,15 +209,17 @@ class DocumentView(ScrollView, can_focus=True):
             self._wrap_timer = self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
 
     def _wrap_slice(self) -> None:
-        self._wrap_timer = None
         """Wrap the next slice of items, keeping the top of the pane where it is."""
+        self._wrap_timer = None
         lazy = self._lazy
         if lazy is None or lazy.is_complete:
             return
         anchor = self._anchor()
         lazy.wrap_some(_SLICE_SECONDS)
         self._settle(anchor)
-        if not lazy.is_complete:
+        if lazy.is_complete:
+            self.post_message(self.LayoutComplete())
+        else:
             self._wrap_later()
 
     def _update_virtual_size(self) -> None:
