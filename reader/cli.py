@@ -142,8 +142,10 @@ def _run_reader(path: str) -> int:
         return 130
     if path == "-" and not _attach_terminal():
         return _fail("standard input was the document and there is no terminal to read keys from")
-    make_app(staged).run()
-    return EXIT_OK
+    app = make_app(staged)
+    app.run()
+    # Textual sets a non-zero return code when the app ends on an unhandled error.
+    return app.return_code or EXIT_OK
 
 
 def _attach_terminal() -> bool:

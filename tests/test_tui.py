@@ -515,3 +515,48 @@ async def test_no_comments_says_so() -> None:
     async with reader(parse_post("Title\n\nJust one paragraph here, nothing more.\n")) as (app, _):
         assert screen_text(app.comment_tree)[0].strip() == "No comments"
         assert "no comments" in str(app.query_one("#header-status").render())
+
+
+def _key(name: str) -> Key:
+    return Key(name, name if len(name) == 1 else None)
+
+
+async def test_keys_typed_right_after_enter_or_escape_reach_the_pane(sample_post: Post) -> None:
+    """A terminal delivers fast typing in one read: `/police` enter `n` all arrive before
+    the app has drawn anything. The `n` is for the next match, not for the query."""
+    async with reader(sample_post) as (app, pilot):
+        for name in ["slash", *"police", "enter", "n"]:
+            app.post_message(_key(name))
+        await pilot.pause()
+        assert app.search_bar.input.value == "police"
+        assert app.match_count > 2
+        assert app.focused is app.document
+        # The search starts at the first match from the top (the title); `n` moved on.
+        assert app._matches[0].block_id == "title"
+        assert app.current_match == app._matches[1]
+        # The same for escape: `j` typed right after it scrolls the text.
+        top = app.document.top_row
+        for name in ["slash", "escape", "j"]:
+            app.post_message(_key(name))
+        await pilot.pause()
+        assert app.search_bar.input.value == "police"
+        assert app.search_bar.has_class("-hidden")
+        assert app.focused is app.document
+        assert app.document.top_row == top + 1
+        # Reopened and typed again, the same query finds its matches again.
+        await pilot.press("slash", *"police")
+        assert app.match_count > 2
+        assert app.search_bar.input.value == "police"
+
+
+async def test_the_panes_are_reached_while_help_is_open(book_post: Post) -> None:
+    """The text pane keeps wrapping and reporting its position under the help screen."""
+    async with reader(book_post) as (app, pilot):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        app.document.post_message(DocumentView.PositionChanged(3, 0.5))
+        await pilot.pause()
+        assert app.is_running
+        assert app.section_list.highlighted == 3
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)

@@ -145,33 +145,43 @@ class ReaderApp(App[None]):
         self._current: int | None = None
         self._matches_in_comments = 0
         self._return_focus: Widget | None = None
+        self._searched: Query | None = None
+        """The query the matches are for."""
 
     # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield ReaderHeader(visible(self.post.title), id="header")
+        # The panes are made here and kept: the app talks to them while the help or the
+        # palette is the active screen, where a query would not find them.
+        pending = self.comments_pending
+        self._header = ReaderHeader(visible(self.post.title), id="header")
+        self._sections = SectionList(self.post, pending=pending, id="sections")
+        self._document = DocumentView(self.post, id="document")
+        self._comments = CommentTree(self.post, pending=pending, id="comments")
+        self._search_bar = SearchBar(id="search-bar", classes="-hidden")
+        yield self._header
         with Horizontal(id="body"):
-            yield SectionList(self.post, pending=self.comments_pending, id="sections")
-            yield DocumentView(self.post, id="document")
-        yield CommentTree(self.post, pending=self.comments_pending, id="comments")
-        yield SearchBar(id="search-bar", classes="-hidden")
+            yield self._sections
+            yield self._document
+        yield self._comments
+        yield self._search_bar
         yield Footer()
 
     @property
     def document(self) -> DocumentView:
-        return self.query_one(DocumentView)
+        return self._document
 
     @property
     def comment_tree(self) -> CommentTree:
-        return self.query_one(CommentTree)
+        return self._comments
 
     @property
     def section_list(self) -> SectionList:
-        return self.query_one(SectionList)
+        return self._sections
 
     @property
     def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
+        return self._search_bar
 
     def on_mount(self) -> None:
         # The parsed post and the panes live as long as the app (see _settle_collector);
@@ -258,7 +268,7 @@ class ReaderApp(App[None]):
             parts.append(f"{shown} of {declared if declared is not None else shown} comments")
         else:
             parts.append("no comments")
-        self.query_one(ReaderHeader).show_status(" · ".join(parts))
+        self._header.show_status(" · ".join(parts))
 
     @on(DocumentView.LayoutComplete)
     def _layout_complete(self) -> None:
@@ -343,7 +353,7 @@ class ReaderApp(App[None]):
             ("Sections", [Binding("up,down", "", "Move"), Binding("enter", "", "Jump there")]),
             (
                 "Search bar",
-                [Binding("enter", "", "Keep the search, back to reading"), *SearchBar.BINDINGS],
+                list(SearchBar.BINDINGS),
             ),
         ]
         keymap = dict(getattr(self, "_keymap", {}))
@@ -365,11 +375,12 @@ class ReaderApp(App[None]):
         focused = self.focused
         if focused is not None and self.search_bar not in focused.ancestors_with_self:
             self._return_focus = focused
-        self.search_bar.open()
+        self.search_bar.open(return_to=self._focus_after_search())
 
     @on(SearchBar.QueryChanged)
     def _query_changed(self, event: SearchBar.QueryChanged) -> None:
-        self._run_search(event.query)
+        if event.query != self._searched:  # not already searched by a key typed ahead
+            self._run_search(event.query)
 
     @on(SearchBar.Submitted)
     def _search_submitted(self) -> None:
@@ -377,18 +388,22 @@ class ReaderApp(App[None]):
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
-        self._matches, self._current = [], None
+        self._matches, self._current, self._searched = [], None, None
         self._paint_matches()
         self.search_bar.add_class("-hidden")
         self._restore_focus()
 
-    def _restore_focus(self) -> None:
+    def _focus_after_search(self) -> Widget:
         target = self._return_focus
         if target is None or not target.is_attached or not target.display:
             target = self.document
-        self.screen.set_focus(target)  # at once: the next key is for the pane
+        return target
+
+    def _restore_focus(self) -> None:
+        self.screen.set_focus(self._focus_after_search())  # at once: the next key is the pane's
 
     def _run_search(self, query: Query) -> None:
+        self._searched = query
         if self._index is None:
             self._index = SearchIndex(self.post)
         try:
@@ -462,6 +477,11 @@ class ReaderApp(App[None]):
             self.comment_tree.reveal_match(match.block_id, match.start)
 
     def _step_match(self, step: int) -> None:
+        query = self.search_bar.query_value
+        if query != self._searched and query.text.strip():
+            # Typed faster than the search bar reported its query (`/word` enter `n` in
+            # one burst): search for what is in the bar before stepping.
+            self._run_search(query)
         if not self._matches:
             self.notify("No search: press / to find text", markup=False, timeout=2)
             return

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Click
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from reader.search import Query
@@ -28,8 +29,18 @@ class RegexToggle(Label):
 class SearchBar(Horizontal):
     """Typing searches as you go; enter keeps the search, escape closes it."""
 
+    # Priority: enter and escape hand the keys back before the app reads the next key,
+    # so `n` or `j` typed right after them reach the pane, not the query.
     BINDINGS = [
-        Binding("escape", "close", "Close search", id="search.close"),
+        Binding(
+            "enter",
+            "submit",
+            "Keep the search, back to reading",
+            id="search.keep",
+            show=False,
+            priority=True,
+        ),
+        Binding("escape", "close", "Close search", id="search.close", priority=True),
         Binding("ctrl+r", "toggle_regex", "Regex on/off", id="search.regex"),
     ]
 
@@ -47,6 +58,7 @@ class SearchBar(Horizontal):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.regex = False
+        self._return_to: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
@@ -65,23 +77,29 @@ class SearchBar(Horizontal):
     def _regex_label(self) -> Content:
         return Content("[.*] regex" if self.regex else "[  ] regex")
 
-    def open(self) -> None:
-        """Show the bar and take the keys at once.
+    def open(self, return_to: Widget | None = None) -> None:
+        """Show the bar and take the keys at once; enter or escape give them to
+        ``return_to``.
 
         ``Widget.focus`` waits for the queue; keys typed straight after ``/`` are
         already in it and would go to the pane behind, so focus is set directly.
         """
+        self._return_to = return_to
         self.remove_class("-hidden")
         self.screen.set_focus(self.input)
+
+    def _give_back_keys(self) -> None:
+        target = self._return_to
+        if target is not None and target.is_attached and target.display:
+            self.screen.set_focus(target)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.QueryChanged(self.query_value))
 
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_submit(self) -> None:
+        self._give_back_keys()
         self.post_message(self.Submitted())
 
     @on(RegexToggle.Toggled)
@@ -94,6 +112,7 @@ class SearchBar(Horizontal):
         self.post_message(self.QueryChanged(self.query_value))
 
     def action_close(self) -> None:
+        self._give_back_keys()
         self.post_message(self.Closed())
 
     def show_status(self, text: str, *, error: bool = False) -> None:
