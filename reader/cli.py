@@ -17,6 +17,7 @@ from reader.load import LoadError
 from reader.model import Post
 from reader.pipeline import open_post
 from reader.resources import sample_path
+from reader.visible import visible
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -96,6 +97,7 @@ def _print_matches(post: Post, query_text: str, regex: bool, case_sensitive: boo
         lead = "…" if match.start > _CONTEXT else ""
         trail = "…" if match.end + _CONTEXT < len(text) else ""
         snippet = " ".join(f"{lead}{before}[{text[match.start : match.end]}]{after}{trail}".split())
+        snippet = visible(snippet)  # read in a terminal: hidden characters marked, as in the reader
         lines.append(f"{match.block_id}:{match.start}-{match.end}\t{match.label}\t{snippet}\n")
     _write("".join(lines))
     return EXIT_OK if matches else EXIT_NO_MATCH

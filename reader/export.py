@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from reader.model import Comment, Paragraph, Post
+from reader.visible import visible
 
 SCHEMA = "post-reader/1"
 # Deep threads are indented up to this depth; deeper replies stay at the last indent.
@@ -122,7 +123,8 @@ def to_outline(post: Post) -> str:
         lines.append(f"{_indent(comment.depth + 1)}{_byline(post, comment)}: {first}")
     lines.append("")
     lines.append(f"Set aside as page chrome: {len(post.boilerplate)} pieces")
-    return "\n".join(lines) + "\n"
+    # Read in a terminal: hidden characters are marked there too (the JSON keeps them).
+    return visible("\n".join(lines)) + "\n"
 
 
 def to_markdown(post: Post) -> str:

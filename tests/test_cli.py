@@ -159,3 +159,23 @@ def test_installed_command_runs_from_another_directory(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Social Media and The Police 3yrs On\n")
+
+
+def test_outline_and_search_mark_hidden_characters_json_keeps_them(tmp_path: Path) -> None:
+    """A bidi override or a zero-width space would reorder or hide text in a terminal."""
+    path = tmp_path / "trojan.txt"
+    path.write_text(
+        "Title \u202eevil\u202c here\n\nThe admin\u200b account is \u2066safe\u2069 today.\n",
+        encoding="utf-8",
+    )
+    outline = run("--dump", "outline", str(path))
+    assert outline.returncode == 0
+    assert "Title ⇄evil⇄ here" in outline.stdout
+    found = run("--search", "admin", str(path))
+    assert found.returncode == 0
+    assert "[admin]⦙ account is ⇄safe⇄ today." in found.stdout
+    for hidden in "\u202e\u202c\u200b\u2066\u2069":
+        assert hidden not in outline.stdout + found.stdout
+    dumped = json.loads(run("--dump", "json", str(path)).stdout)
+    assert dumped["title"] == "Title \u202eevil\u202c here"
+    assert "\u200b" in dumped["sections"][0]["paragraphs"][0]["text"]

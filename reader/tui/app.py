@@ -29,7 +29,7 @@ from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
 from reader.tui.search_bar import SearchBar
 from reader.tui.section_list import SectionList
-from reader.tui.visible import visible
+from reader.visible import visible
 
 READ_AT_ONCE = 1_500
 """Blocks of comment thread (about 500 comments) read before the first frame; a longer

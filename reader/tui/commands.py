@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from reader.tui.visible import visible
+from reader.visible import visible
 
 if TYPE_CHECKING:
     from reader.tui.app import ReaderApp

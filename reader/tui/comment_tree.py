@@ -24,8 +24,8 @@ from textual.timer import Timer
 from reader.model import Comment, Post
 from reader.tui.layout import LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
-from reader.tui.visible import visible
 from reader.tui.wrap import wrap
+from reader.visible import visible
 
 MAX_INDENT_DEPTH = 8
 """Replies deeper than this keep the same indent so the text keeps its width."""

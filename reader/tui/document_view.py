@@ -21,8 +21,8 @@ from textual.timer import Timer
 from reader.model import Post
 from reader.tui.layout import LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
-from reader.tui.visible import visible
 from reader.tui.wrap import wrap
+from reader.visible import visible
 
 GUTTER = 2
 """Blank columns on each side of the text."""

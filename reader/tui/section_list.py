@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import Post
-from reader.tui.visible import visible
+from reader.visible import visible
 
 COMMENTS_OPTION = "comments"
 

@@ -1,10 +1,11 @@
-"""Characters that change how text looks without being seen, drawn as visible marks.
+"""Characters that change how text looks without being seen, shown as visible marks.
 
 Bidi embeddings, overrides and isolates reorder what follows them on screen (the
 "Trojan Source" trick); zero-width spaces, word joiners and stray byte-order marks hide
 a difference between two words that look alike. The model keeps them as written (the
 JSON dump has the source's text); the reader draws each as one visible character, so
-every offset into the text (wrapping, search matches) stays the same.
+every offset into the text (wrapping, search matches) stays the same. The outline and
+``--search`` output, read in a terminal too, are marked the same way.
 
 Zero-width joiners and non-joiners are left alone: emoji sequences and several scripts
 need them, and they cannot reorder or hide anything.
