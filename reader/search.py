@@ -13,6 +13,7 @@ loaded text contains), so one ``finditer`` covers the whole post.
 from __future__ import annotations
 
 import re
+import warnings
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -61,7 +62,11 @@ class Query:
         flags = 0 if self.is_case_sensitive else re.IGNORECASE
         if self.regex:
             try:
-                return re.compile(self.text.translate(_FOLD), flags)
+                # A query is typed, not written: Python's hints about future syntax
+                # ("possible nested set") would only reach stderr behind the screen.
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", FutureWarning)
+                    return re.compile(self.text.translate(_FOLD), flags)
             except (re.error, RecursionError, OverflowError, ValueError) as error:
                 raise QueryError(f"bad regular expression: {error}") from None
         return re.compile(_plain_pattern(self.text), flags)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import pytest
 from hypothesis import given, settings
@@ -112,3 +113,10 @@ def test_case_insensitive_search_finds_what_ignorecase_finds(
         if hit.start() != hit.end()
     ]
     assert found == expected
+
+
+def test_a_regex_with_a_future_warning_is_quiet(sample_post: Post) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        matches = find_matches(sample_post, Query("[[a]", regex=True))
+    assert matches == find_matches(sample_post, Query("[\\[a]", regex=True))
