@@ -37,6 +37,7 @@ thread is read in a worker thread while the post is shown."""
 
 
 _MANY_MATCHES = 10_000
+"""A search with this many matches settles the collector (see below)."""
 
 
 def _settle_collector() -> None:
