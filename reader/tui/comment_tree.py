@@ -19,10 +19,9 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.timer import Timer
 
 from reader.model import Comment, Post
-from reader.tui.layout import LazyRows
+from reader.tui.layout import FILL, SLICE_SECONDS, BackgroundWrap, LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
 from reader.visible import visible
@@ -33,11 +32,6 @@ INDENT = 2
 GUTTER = 1
 PREVIEW_CHARS = 60
 
-_FILL = 0.92
-"""About how full greedy wrapping leaves a line: used to estimate unwrapped heights."""
-_SLICE_SECONDS = 0.004
-_SLICE_PAUSE = 0.01
-"""Time spent wrapping per slice after a frame, and the pause between slices (s)."""
 
 # Row kinds.
 _HEADER, _TEXT, _BLANK = 0, 1, 2
@@ -99,7 +93,7 @@ class CommentTree(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._pending = pending
         self._layout_width = 0
-        self._wrap_timer: Timer | None = None
+        self._background = BackgroundWrap(self, self._wrap_slice)
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._marks: Marks = {}
         self._current: Current = None
@@ -187,7 +181,7 @@ class CommentTree(ScrollView, can_focus=True):
             return 2
         chars, paragraphs = self._text_sizes[index]
         text_width = max(8, width - self._indent(self.comments[index]) - INDENT - 1)
-        return 2 + int(chars / (text_width * _FILL)) + 2 * paragraphs - (1 if paragraphs else 0)
+        return 2 + int(chars / (text_width * FILL)) + 2 * paragraphs - (1 if paragraphs else 0)
 
     def _layout(self) -> None:
         """Lay out the visible comments: exactly what is on screen, the rest estimated.
@@ -218,7 +212,7 @@ class CommentTree(ScrollView, can_focus=True):
         self._cache.clear()
         self._settle(anchor)
         if not self._lazy.is_complete:
-            self.call_after_refresh(self._wrap_later)
+            self.call_after_refresh(self._background.start)
 
     def _anchor(self) -> tuple[int, int] | None:
         """The comment at the top of the panel and how many of its rows are above the top."""
@@ -243,21 +237,15 @@ class CommentTree(ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False, immediate=True)
         self.refresh()
 
-    def _wrap_later(self) -> None:
-        # One chain of slices at a time: a new layout reuses the chain already running.
-        if self._wrap_timer is None:
-            self._wrap_timer = self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
-
-    def _wrap_slice(self) -> None:
-        self._wrap_timer = None
+    def _wrap_slice(self) -> bool:
+        """Wrap the next slice of comments, keeping the top of the panel where it is;
+        True when every visible comment is wrapped."""
         lazy = self._lazy
-        if lazy.is_complete:
-            return
-        anchor = self._anchor()
-        lazy.wrap_some(_SLICE_SECONDS)
-        self._settle(anchor)
         if not lazy.is_complete:
-            self._wrap_later()
+            anchor = self._anchor()
+            lazy.wrap_some(SLICE_SECONDS)
+            self._settle(anchor)
+        return lazy.is_complete
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

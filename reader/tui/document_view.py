@@ -16,10 +16,9 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.timer import Timer
 
 from reader.model import Post
-from reader.tui.layout import LazyRows
+from reader.tui.layout import FILL, SLICE_SECONDS, BackgroundWrap, LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
 from reader.visible import visible
@@ -31,11 +30,6 @@ MIN_TEXT_WIDTH = 8
 Row = tuple[int, int, int]
 """(item, start, end): one screen row shows ``text[start:end]`` of an item; item -1 is blank."""
 _BLANK: Row = (-1, 0, 0)
-_FILL = 0.92
-"""About how full greedy wrapping leaves a line: used to estimate unwrapped heights."""
-_SLICE_SECONDS = 0.004
-_SLICE_PAUSE = 0.01
-"""Time spent wrapping per slice after the first paint, and the pause between slices (s)."""
 
 
 class _Item(NamedTuple):
@@ -128,7 +122,7 @@ class DocumentView(ScrollView, can_focus=True):
                 self._section_first_item.append(index)
         self._lazy: LazyRows[Row] | None = None
         self._layout_width = 0
-        self._wrap_timer: Timer | None = None
+        self._background = BackgroundWrap(self, self._wrap_slice)
         self._text_width = 0
         self._cache: LRUCache[Row, Strip] = LRUCache(1024)
         self._marks: dict[int, list[tuple[int, int]]] = {}
@@ -169,7 +163,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Guessed heights of every item (with the blank row above), one pass for a book."""
         width = self._text_width
         # Greedy wrapping leaves a little room at the end of most lines.
-        per_row = width * _FILL
+        per_row = width * FILL
         heights = [
             int(len(text) / per_row) + 2
             if "\n" not in text
@@ -188,7 +182,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._lazy = LazyRows(self._item_rows, self._estimates())
         self._cache.clear()
         self._settle(anchor)
-        self.call_after_refresh(self._wrap_later)  # after the first frame, not before
+        self.call_after_refresh(self._background.start)  # after the first frame, not before
 
     def _settle(self, anchor: tuple[int, int] | None = None) -> None:
         """Wrap what the pane shows and keep ``anchor`` (item, line) at the top."""
@@ -203,24 +197,18 @@ class DocumentView(ScrollView, can_focus=True):
         if top != self.top_row:
             self.scroll_to(y=top, animate=False, immediate=True)
 
-    def _wrap_later(self) -> None:
-        # One chain of slices at a time: a new layout reuses the chain already running.
-        if self._wrap_timer is None:
-            self._wrap_timer = self.set_timer(_SLICE_PAUSE, self._wrap_slice, name="wrap")
-
-    def _wrap_slice(self) -> None:
-        """Wrap the next slice of items, keeping the top of the pane where it is."""
-        self._wrap_timer = None
+    def _wrap_slice(self) -> bool:
+        """Wrap the next slice of items, keeping the top of the pane where it is; True
+        when every item is wrapped."""
         lazy = self._lazy
         if lazy is None or lazy.is_complete:
-            return
+            return True
         anchor = self._anchor()
-        lazy.wrap_some(_SLICE_SECONDS)
+        lazy.wrap_some(SLICE_SECONDS)
         self._settle(anchor)
         if lazy.is_complete:
             self.post_message(self.LayoutComplete())
-        else:
-            self._wrap_later()
+        return lazy.is_complete
 
     def _update_virtual_size(self) -> None:
         lazy = self._lazy

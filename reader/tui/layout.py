@@ -12,9 +12,19 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 from time import perf_counter
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+    from textual.widget import Widget
 
 RowT = TypeVar("RowT")
+
+FILL = 0.92
+"""About how full greedy wrapping leaves a line: used to estimate unwrapped heights."""
+SLICE_SECONDS = 0.004
+SLICE_PAUSE = 0.01
+"""Time spent wrapping per slice after a frame, and the pause between slices (s)."""
 
 
 class LazyRows(Generic[RowT]):
@@ -112,3 +122,24 @@ class LazyRows(Generic[RowT]):
                 break
         self._next_unwrapped = item
         return self.is_complete
+
+
+class BackgroundWrap:
+    """Runs a pane's wrap slices on its timer until ``step`` says all is wrapped.
+
+    One chain of slices at a time: a new layout started while a chain runs reuses it.
+    """
+
+    def __init__(self, widget: Widget, step: Callable[[], bool]) -> None:
+        self._widget = widget
+        self._step = step
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        if self._timer is None:
+            self._timer = self._widget.set_timer(SLICE_PAUSE, self._run, name="wrap")
+
+    def _run(self) -> None:
+        self._timer = None
+        if not self._step():
+            self.start()
