@@ -8,60 +8,40 @@ there is one.
 
 from __future__ import annotations
 
-import os
 import shlex
-import shutil
-import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from hostile import BIDI_CONTROLS, LEAKS, ZERO_WIDTH, hostile_post
+from terminal import Terminal
 
 READER = Path(sys.executable).parent / "reader"
 
 pytestmark = pytest.mark.e2e
 
 
-class PipedTerminal:
-    """A tmux server of its own whose pane output is recorded from the first byte.
+class PipedTerminal(Terminal):
+    """A terminal whose pane output is recorded from the first byte.
 
     The command waits for a flag file, so ``pipe-pane`` is in place before it writes.
     """
 
     def __init__(self, command: str, folder: Path, width: int = 120, height: int = 40) -> None:
-        assert shutil.which("tmux"), "tmux is needed for the end-to-end tests (.ci/run installs it)"
         folder.mkdir(parents=True, exist_ok=True)
-        self.socket = f"post-reader-hostile-{uuid.uuid4().hex[:8]}"
         self.capture = folder / "terminal-bytes"
         self.capture.write_bytes(b"")
-        self.exit_file = folder / "exit-status"
         go = folder / "go"
-        script = (
-            f"while [ ! -e {shlex.quote(str(go))} ]; do sleep 0.05; done; "
-            f"{command}; echo $? > {shlex.quote(str(self.exit_file))}; sleep 60"
-        )
-        env = {**os.environ, "TERM": "xterm-256color"}
-        self._tmux(
-            "new-session", "-d", "-s", "reader", "-x", str(width), "-y", str(height),
-            "sh", "-c", script, env=env,
-        )  # fmt: skip
+        waiting = f"while [ ! -e {shlex.quote(str(go))} ]; do sleep 0.05; done; {command}"
+        super().__init__(waiting, folder, width, height)
         # With set-clipboard on, an OSC 52 that reaches tmux becomes a paste buffer.
         self._tmux("set-option", "-g", "set-clipboard", "on")
         self._tmux("pipe-pane", "-o", "-t", "reader", f"cat >> {shlex.quote(str(self.capture))}")
         self.title_before = self.title()
         go.write_text("")
-
-    def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
-        result = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=env, timeout=20
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout
 
     def title(self) -> str:
         return self._tmux("display-message", "-p", "-t", "reader", "#{pane_title}").rstrip("\n")
@@ -69,48 +49,9 @@ class PipedTerminal:
     def buffers(self) -> str:
         return self._tmux("list-buffers")
 
-    def screen(self) -> str:
-        return self._tmux("capture-pane", "-p", "-t", "reader")
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
-
-    def wait_without(self, text: str, timeout: float = 15.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = self.screen()
-        while time.monotonic() < deadline and text in screen:
-            time.sleep(0.1)
-            screen = self.screen()
-        assert text not in screen, f"{text!r} stayed on the screen:\n{screen}"
-        return screen
-
-    def type(self, text: str) -> None:
-        self._tmux("send-keys", "-t", "reader", "-l", "--", text)
-
-    def press(self, *keys: str) -> None:
-        self._tmux("send-keys", "-t", "reader", *keys)
-
-    def exit_status(self, timeout: float = 10.0) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.exit_file.exists() and self.exit_file.read_text().strip():
-                return int(self.exit_file.read_text())
-            time.sleep(0.1)
-        raise AssertionError(f"the command did not exit; the screen was:\n{self.screen()}")
-
     def recorded(self) -> bytes:
         time.sleep(0.3)  # let the pipe drain
         return self.capture.read_bytes()
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
 
 
 @dataclass
