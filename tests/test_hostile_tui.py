@@ -162,6 +162,9 @@ async def keys(pilot: Pilot[None], *names: str) -> None:
     for name in names:
         pilot.app.post_message(key_event(name))
         await settle(pilot)
+    # Then the frame a person would see: a pane that grew or appeared is laid out at
+    # the next refresh, after the messages above.
+    await pilot.pause()
 
 
 async def focus_comments(pilot: Pilot[None]) -> None:
@@ -320,8 +323,6 @@ async def test_search_bar_shows_a_regex_error_about_markup_literally() -> None:
     async with reader(hostile(), size=(240, 50)) as (app, pilot):
         await keys(pilot, "slash", "ctrl+r")
         await type_text(pilot, "(?P<[b]>y)")
-        # The status grows to fit a longer message at the next layout pass, a frame later.
-        await pilot.pause()
         bar = joined(region_lines(app, app.search_bar))
         assert "[.*] regex" in bar
         # Python's message quotes the group name: "bad character in group name '[b]'".
