@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import re
 import statistics
 import subprocess
@@ -31,6 +30,7 @@ sys.path.insert(0, str(BENCH.parent))
 
 from inputs import write_inputs  # noqa: E402
 from paint import first_paint  # noqa: E402
+from results import write_figures  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.events import Resize  # noqa: E402
 from textual.geometry import Size  # noqa: E402
@@ -459,10 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += key_figures(posts["sample"], posts["book"], paths["book"], presses)
         figures += comment_figures(posts["sample"], posts["thread"], presses)
         figures.append(chain_figure(posts["sample"], paths["chain"]))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as out:
-        for item in figures:
-            out.write(json.dumps(asdict(item), ensure_ascii=False) + "\n")
+    write_figures(args.out, (asdict(item) for item in figures))
     print(table(figures))
     missed = sum(not f.met for f in figures)
     print(f"\n{len(figures)} figures, {missed} missed; written to {args.out.name}")
