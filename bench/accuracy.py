@@ -410,7 +410,7 @@ def table(rows: list[dict[str, object]]) -> str:
 
 
 def show_worst_scrapes(scores: list[ScrapeScore], count: int) -> None:
-    print(f"\nworst scrapes (comment recall, body recall, leak):")
+    print("\nworst scrapes (comment recall, body recall, leak):")
     ranked = sorted(scores, key=lambda s: (s.separated, s.comment_recall - s.leak + s.body_recall))
     for score in ranked[:count]:
         print(
