@@ -82,22 +82,46 @@ def _utf8_damage(data: bytes) -> tuple[str, int, int]:
     return text, broken, non_ascii
 
 
+# Languages written in the Latin alphabet that cp1252 covers: for text detected as one
+# of these, a clean cp1252 reading beats a DOS or Mac code page that scores a little
+# better on letter statistics (charset-normalizer judges on few non-ASCII letters).
+_WESTERN_LANGUAGES = frozenset(
+    "English German French Spanish Portuguese Italian Dutch Danish Swedish Norwegian "
+    "Finnish Indonesian Catalan".split()
+)
+
+
+# A Latin-1 symbol (¹ ³ ¿ ¼ ª …) between two letters: what Central European or other
+# single-byte text looks like when it is misread as cp1252 ("Za¿ó³æ").
+_MISREAD_AS_CP1252 = re.compile(
+    "(?<=[A-Za-z\u00c0-\u00ff])[\u00a1-\u00bf](?=[A-Za-z\u00c0-\u00ff])"
+)
+
+
+def _cp1252_reading(data: bytes) -> str | None:
+    """The text as cp1252, when every byte is defined there and no symbol sits in a word."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return None if _MISREAD_AS_CP1252.search(text) else text
+
+
 def _guess_legacy(data: bytes) -> str | None:
-    """Detect a legacy encoding, preferring cp1252 (the web's default) when it reads as well."""
+    """Detect a legacy encoding, preferring cp1252 (the web's default) for Western text."""
     from charset_normalizer import from_bytes  # only needed off the UTF-8 path
 
     best = from_bytes(data).best()
+    reading = _cp1252_reading(data)
     if best is None:
-        return None
-    if best.encoding != "cp1252":
-        western = from_bytes(data, cp_isolation=["cp1252"]).best()
-        if (
-            western is not None
-            and western.chaos <= best.chaos + 0.02
-            and western.coherence >= best.coherence - 0.05
-        ):
-            return "cp1252"
-    return best.encoding
+        return "cp1252" if reading is not None else None
+    if best.encoding == "cp1252" or best.multi_byte_usage or reading is None:
+        return best.encoding
+    western = best.language in _WESTERN_LANGUAGES or best.language == "Unknown"
+    # Curly quotes, dashes and the like but no accented letter: nothing to tell the
+    # code pages apart by, and cp1252 is what such a page was written in.
+    punctuation_only = not any(char.isalpha() for char in _NON_ASCII.findall(reading))
+    return "cp1252" if western or punctuation_only else best.encoding
 
 
 def decode(data: bytes) -> tuple[str, str, int]:

@@ -36,6 +36,34 @@ def test_longer_cp1252_scrape_is_read_as_cp1252() -> None:
     assert loaded.text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Café “quoted” post",
+        "Café “quoted” post costs 5 €",
+        # English with curly quotes and dashes only: a DOS code page scores better on
+        # letter statistics, but cp1252 is what a Western web page was written in.
+        "I’m just going to address “the” point – it’s a stronger one…" * 3,
+    ],
+)
+def test_short_western_text_prefers_cp1252(text: str) -> None:
+    loaded = load_bytes(text.encode("cp1252"), "x.txt")
+    assert (loaded.encoding, loaded.text) == ("cp1252", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Привет мир, как дела? Это тест кодировки.", "cp1251"),
+        ("Zażółć gęślą jaźń, łódź żółw świeca", "cp1250"),
+        ("Γειά σου κόσμε, αυτό είναι ένα τεστ", "cp1253"),
+    ],
+)
+def test_other_scripts_are_not_forced_into_cp1252(text: str, codec: str) -> None:
+    loaded = load_bytes(text.encode(codec), "x.txt")
+    assert loaded.text == text
+
+
 def test_latin1_is_read() -> None:
     text = "Übergrößen für Bäcker – naïve façade, señor. " * 5
     loaded = load_bytes(text.replace("–", "-").encode("latin-1"), "x.txt")
