@@ -1,14 +1,11 @@
-"""Comment threads of the common blog platforms, recovered from plain text.
+"""Comment threads recovered from plain text.
 
-Families understood:
-
-- numbered lists (WordPress scraped as text): ``  1. text`` where the indentation of
-  the number gives the reply depth and continuation paragraphs sit under it;
-- ``Name says:`` with a date line (WordPress), also ``11. Jul, 2012 / Name says:`` and
-  ``Name on July 11, 2011 at 12:25 pm said:``;
-- ``Name said...`` and ``On <date>, Name said...`` (Blogger), whose date may follow
-  the body;
-- a name line directly over a date line (threaded Blogger and many themes).
+``thread.py`` finds where the thread is and which lines are its bylines (a template
+that repeats down the page); this module reads the thread's lines into comments:
+author, date, label and text, with the bylines' connecting words and the lines of
+chrome between comments ("Reply", "Like", vote counts) set aside. A thread with a
+header but no bylines is read as a numbered list (``  1. text``), as WordPress pages
+saved as text give it.
 
 Nesting comes from indentation: a comment is a reply to the nearest comment above it
 that starts further left. The walk is one pass over the lines with a stack, so a
@@ -25,35 +22,9 @@ from reader.model import Boilerplate, Comment, CommentsHeader, Paragraph
 from reader.parse.artifacts import find_artifacts
 from reader.parse.blocks import Block, indent_of, reflow, squash
 from reader.parse.boilerplate import is_chrome_line
+from reader.parse.bylines import read_byline
+from reader.parse.thread import Mark, ThreadPlan
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-DATE = (
-    rf"{_WEEKDAY}?(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\.?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    rf"(?:(?:\s*(?:at|@|,|-|–|T)\s*|\s+){_TIME})?"
-)
-_DATE_LINE = re.compile(rf"{DATE}", re.IGNORECASE)
-
-_AUTHOR = r"(?P<author>\S.{0,78}?)"
-_BYLINES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        # 11. Jul, 2012 / Name says:
-        rf"(?P<date>{DATE})\s*[/|·•–-]\s*{_AUTHOR}\s+(?P<verb>says:)",
-        # Name says:   (optionally followed by its date on the same line)
-        rf"{_AUTHOR}\s+(?P<verb>says:)(?:\s+(?P<date>{DATE}))?",
-        # Name on July 11, 2011 at 12:25 pm said:
-        rf"{_AUTHOR}\s+(?P<on>on)\s+(?P<date>{DATE})\s+(?P<verb>said:)",
-        # On March 3, 2012, Name said...   /   Name said...
-        rf"(?:(?P<on>On)\s+(?P<date>{DATE}),?\s+)?{_AUTHOR}\s+(?P<verb>said(?:\.\.\.|…|:))",
-    )
-)
 _NUMBER = re.compile(r"(\d{1,6})[.)](?:[ \t]+|$)")
 
 _COUNT_WORDS = {
@@ -93,90 +64,13 @@ def match_header(block: Block, next_block: Block | None) -> CommentsHeader | Non
     return CommentsHeader(text, declared, (block.start, block.end))
 
 
-def is_date_line(text: str) -> bool:
-    return len(text) <= 80 and _DATE_LINE.fullmatch(text.strip()) is not None
-
-
-def _plausible_author(author: str) -> bool:
-    words = author.split()
-    return (
-        1 <= len(words) <= 8
-        and author[-1] not in ".!?,;:"
-        and "/" not in author
-        and "|" not in author
-        and _DATE_LINE.search(author) is None
-    )
-
-
 def starts_comment(block: Block) -> bool:
-    """True when a block opens with a byline (used to confirm a bare header)."""
+    """True when a block opens with a byline or a comment number (confirms a bare header)."""
     line = block.first_line.strip()
-    number = _NUMBER.match(line)
-    if number:
+    if _NUMBER.match(line):
         return True
-    return _match_byline(line) is not None
-
-
-_BYLINE_ENDINGS = ("said...", "said…", "said:")
-
-
-def starts_byline(block: Block) -> bool:
-    """A byline strong enough to open a thread that has no header line above it.
-
-    "Name says:" needs its date beside or under it, "Name said..." its ellipsis:
-    novels are full of lines that end in "said:".
-    """
-    line = block.first_line.strip()
-    if len(line) > 200 or ("says:" not in line and not line.endswith(_BYLINE_ENDINGS)):
-        return False
-    byline = _match_byline(line)
-    if byline is None:
-        return False
-    if byline.date is not None or line.endswith(("said...", "said…")):
-        return True
-    lines = block.lines
-    return len(lines) > 1 and line.endswith("says:") and is_date_line(lines[1])
-
-
-@dataclass(frozen=True)
-class _Byline:
-    author: str
-    author_span: tuple[int, int]
-    date: str | None
-    date_span: tuple[int, int]
-    chrome: tuple[tuple[int, int], ...]
-    """Spans of the connecting words ("says:", "On", "said...") within the text."""
-
-
-def _match_byline(text: str, offset: int = 0) -> _Byline | None:
-    """A byline filling ``text[offset:]`` exactly; spans are relative to ``text``."""
-    # Every byline ends in "said:", "said..." or "says:", or holds "says:" before its
-    # date: most lines of a thread are ruled out by this instead of four failed matches
-    # (casefold, as the patterns ignore case).
-    folded = text.casefold()
-    if "says:" not in folded and not folded.endswith(_BYLINE_ENDINGS):
-        return None
-    for pattern in _BYLINES:
-        match = pattern.fullmatch(text, offset)
-        if match is None:
-            continue
-        author = match.group("author")
-        if not _plausible_author(author):
-            continue
-        chrome = tuple(
-            match.span(group)
-            for group in ("on", "verb")
-            if group in pattern.groupindex and match.group(group) is not None
-        )
-        date = match.group("date")
-        return _Byline(
-            author=author,
-            author_span=match.span("author"),
-            date=date,
-            date_span=match.span("date") if date else (0, 0),
-            chrome=chrome,
-        )
-    return None
+    byline = read_byline(line)
+    return byline is not None and (byline.author is not None or block.is_single_line)
 
 
 @dataclass
@@ -213,27 +107,52 @@ class CommentsResult:
     chrome: list[Boilerplate]
 
 
+@dataclass
+class _Pending:
+    """Text read before the byline that will close it (threads with trailing bylines)."""
+
+    start: int
+    indent: int
+    paragraphs: list[list[tuple[str, int, int]]] = field(default_factory=list)
+
+
 class _ThreadReader:
     """One pass over the lines of the comments region."""
 
-    def __init__(self, lines: list[_Line], file_names: bool = True) -> None:
+    def __init__(
+        self, lines: list[_Line], plan: ThreadPlan | None, file_names: bool = True
+    ) -> None:
         self.lines = lines
+        self.plan = plan
         self.file_names = file_names
         self.drafts: list[_Draft] = []
         self.stack: list[_Draft] = []
         self.chrome: list[Boilerplate] = []
-        self.style: str | None = None
-        """"numbered", "byline" or "name-date": set by the first comment."""
-        self.awaiting_date = False
         self.new_paragraph = True
+        # Every line a byline covers (a two-line byline covers two), by line start.
+        self.byline_lines: dict[int, Mark] = {}
+        self.openers: dict[int, Mark] = {}
+        if plan is not None:
+            for mark in plan.heads.values():
+                self.openers[mark.start_line] = mark
+                for start in mark.line_starts:
+                    self.byline_lines[start] = mark
+        self.pending: _Pending | None = None
 
     @property
     def current(self) -> _Draft | None:
         return self.drafts[-1] if self.drafts else None
 
+    @property
+    def trailing(self) -> bool:
+        return self.plan is not None and self.plan.trailing
+
     def read(self) -> CommentsResult:
-        for index, line in enumerate(self.lines):
-            self.read_line(index, line)
+        for line in self.lines:
+            self.read_line(line)
+        if self.pending is not None and self.pending.paragraphs:
+            # Text after the last closing byline: a comment nobody signed.
+            self.close_pending(None, self.pending.indent, self.pending.start)
         return CommentsResult(self.finish(), self.chrome)
 
     def open_comment(self, indent: int, start: int) -> _Draft:
@@ -250,101 +169,134 @@ class _ThreadReader:
         return draft
 
     def add_chrome(self, text: str, start: int) -> None:
-        self.chrome.append(Boilerplate(text, (start, start + len(text))))
+        if text.strip():
+            self.chrome.append(Boilerplate(text, (start, start + len(text))))
 
     def add_text(self, text: str, start: int, indent: int) -> None:
-        draft = self.current
-        if draft is None:  # text before any byline: keep it as an anonymous comment
-            draft = self.open_comment(indent, start)
-        if self.new_paragraph or not draft.paragraphs:
-            draft.paragraphs.append([])
+        if self.trailing:
+            pending = self.pending
+            if pending is None:
+                pending = self.pending = _Pending(start, indent)
+            paragraphs = pending.paragraphs
+        else:
+            draft = self.current
+            if draft is None:  # text before any byline: keep it as an anonymous comment
+                draft = self.open_comment(indent, start)
+            paragraphs = draft.paragraphs
+            draft.end = start + len(text)
+        if self.new_paragraph or not paragraphs:
+            paragraphs.append([])
             self.new_paragraph = False
-        draft.paragraphs[-1].append((text, start, start + len(text)))
-        draft.end = start + len(text)
+        paragraphs[-1].append((text, start, start + len(text)))
 
-    def read_line(self, index: int, line: _Line) -> None:
+    def read_line(self, line: _Line) -> None:
         text = line.text
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         start = line.start + lead
         if line.block_start:
             self.new_paragraph = True
+        if not stripped:
+            return
+        mark = self.byline_lines.get(line.start)
+        if mark is not None:
+            if line.start == mark.start_line:
+                self.take_byline(mark, indent_of(text))
+            self.new_paragraph = True
+            return
         if is_chrome_line(stripped):
             self.add_chrome(stripped, start)
             self.new_paragraph = True
             return
-        draft = self.current
-        if draft is not None and draft.date is None and is_date_line(stripped):
-            if self.awaiting_date or line.block_start or not draft.paragraphs:
-                draft.date = stripped
-                draft.end = start + len(stripped)
-                self.awaiting_date = False
-                self.new_paragraph = True
-                return
-        self.awaiting_date = False
-        if self.new_paragraph and self.try_start(index, line, lead):
+        if self.plan is not None and line.start in self.plan.dates and self.take_date(line):
+            return
+        if self.plan is None and self.new_paragraph and self.try_number(line, lead):
             return
         self.add_text(stripped, start, indent_of(text))
 
-    def try_start(self, index: int, line: _Line, lead: int) -> bool:
-        """Open a comment when the line is a byline; return whether it was one."""
-        text = line.text.rstrip()
-        label, byline, rest = self.read_byline(text, lead)
-        if label is None and byline is None:
-            if not self.name_over_date(index, text[lead:]):
-                return False
-            draft = self.open_comment(indent_of(text), line.start + lead)
-            draft.author = text[lead:]
-            draft.end = line.start + len(text)
-            self.style = self.style or "name-date"
-            self.awaiting_date = True
-            return True
-        draft = self.open_comment(indent_of(text), line.start + lead)
-        draft.label = label
-        draft.end = line.start + len(text)
-        self.style = self.style or ("numbered" if label is not None else "byline")
-        if byline is not None:
-            draft.author = byline.author
-            draft.date = byline.date
-            for start, end in byline.chrome:
-                self.add_chrome(text[start:end], line.start + start)
-            self.awaiting_date = byline.date is None
-        elif rest < len(text):
-            self.add_text(text[rest:], line.start + rest, indent_of(text))
+    def take_byline(self, mark: Mark, indent: int) -> None:
+        """Open the comment a byline heads, or close the one it signs."""
+        if self.trailing:
+            pending = self.pending or _Pending(mark.start, indent)
+            self.pending = None
+            draft = self.close_pending(mark, indent, pending.start)
+            draft.paragraphs = pending.paragraphs
+        else:
+            draft = self.open_comment(indent, mark.start)
+            self.describe(draft, mark)
+        draft.end = max(draft.end, mark.end)
+        self.new_paragraph = True
+
+    def close_pending(self, mark: Mark | None, indent: int, start: int) -> _Draft:
+        pending = self.pending
+        draft = self.open_comment(indent, start)
+        if pending is not None and mark is None:
+            draft.paragraphs = pending.paragraphs
+            draft.end = pending.paragraphs[-1][-1][2] if pending.paragraphs else start
+            self.pending = None
+        if mark is not None:
+            self.describe(draft, mark)
+        return draft
+
+    def describe(self, draft: _Draft, mark: Mark) -> None:
+        """Author, date, label and chrome of a comment from its byline."""
+        byline = mark.byline
+        line = mark.line
+        if byline.author is not None:
+            draft.author = line[byline.author[0] : byline.author[1]]
+        if byline.date is not None:
+            draft.date = line[byline.date[0] : byline.date[1]]
+        if byline.label is not None:
+            draft.label = line[byline.label[0] : byline.label[1]]
+        for start, end in byline.chrome:
+            self.add_chrome(line[start:end].strip(), mark.lead + start + _lead_space(line, start))
+        if mark.name_line is not None:
+            self.describe_name_line(draft, mark)
+
+    def describe_name_line(self, draft: _Draft, mark: Mark) -> None:
+        """The name half of a two-line byline ("Lauren K says:", "Deidre :", "Matt")."""
+        assert mark.name_line is not None
+        name = mark.name_line.text
+        start = mark.name_line.start
+        end = start + len(name)
+        byline = read_byline(name)
+        if byline is not None and byline.author is not None:
+            draft.author = name[byline.author[0] : byline.author[1]]
+            for chrome_start, chrome_end in byline.chrome:
+                piece = name[chrome_start:chrome_end]
+                self.add_chrome(piece.strip(), start + chrome_start + _lead_space(piece, 0))
+            return
+        if name.endswith(":"):
+            self.add_chrome(":", end - 1)
+            name = name[:-1].rstrip()
+        draft.author = name
+
+    def take_date(self, line: _Line) -> bool:
+        """A date alone on its line is the date of a comment that has none yet."""
+        draft = self.current
+        if self.trailing or draft is None or draft.date is not None:
+            return False
+        mark = self.plan.dates[line.start] if self.plan is not None else None
+        if mark is None or mark.byline.date is None:
+            return False
+        self.describe(draft, mark)
+        draft.end = max(draft.end, mark.end)
+        self.new_paragraph = True
         return True
 
-    def read_byline(self, text: str, lead: int) -> tuple[str | None, _Byline | None, int]:
-        """(number label, byline, where the comment text starts) for a line.
-
-        "11. Jul, 2012 / Name says:" opens with a date, not a number, so a byline
-        over the whole line wins over a number followed by a byline, which wins
-        over a bare number.
-        """
-        whole = _match_byline(text, lead)
-        if whole is not None and whole.date_span[0] == lead:
-            return None, whole, len(text)
+    def try_number(self, line: _Line, lead: int) -> bool:
+        """A numbered comment ("  1. text") where the thread has no bylines."""
+        text = line.text.rstrip()
         number = _NUMBER.match(text, lead)
-        if number and self.style in (None, "numbered"):
-            after = number.end()
-            numbered = _match_byline(text, after) if after < len(text) else None
-            if numbered is not None:
-                return number.group(1), numbered, len(text)
-            if whole is None:
-                return number.group(1), None, after
-        if whole is not None:
-            return None, whole, len(text)
-        return None, None, lead
-
-    def name_over_date(self, index: int, name: str) -> bool:
-        """A short name line with a date line right under it starts a comment."""
-        if self.style not in (None, "name-date"):
-            draft = self.current
-            if draft is None or draft.date is None or self.style == "numbered":
-                return False
-        if len(name) > 50 or len(name.split()) > 5 or not _plausible_author(name):
+        if number is None:
             return False
-        following = index + 1
-        return following < len(self.lines) and is_date_line(self.lines[following].text)
+        draft = self.open_comment(indent_of(text), line.start + lead)
+        draft.label = number.group(1)
+        draft.end = line.start + number.end()
+        after = number.end()
+        if after < len(text):
+            self.add_text(text[after:], line.start + after, indent_of(text))
+        return True
 
     def finish(self) -> tuple[Comment, ...]:
         comments: list[Comment] = []
@@ -360,6 +312,7 @@ class _ThreadReader:
                         artifacts=find_artifacts(text, self.file_names),
                     )
                 )
+            end = max([draft.end, *(p.span[1] for p in paragraphs)])
             comments.append(
                 Comment(
                     id=draft.id,
@@ -370,14 +323,24 @@ class _ThreadReader:
                     date=draft.date,
                     paragraphs=tuple(paragraphs),
                     replies=tuple(draft.replies),
-                    span=(draft.start, max(draft.end, draft.start)),
+                    span=(min(draft.start, *(p.span[0] for p in paragraphs)), end)
+                    if paragraphs
+                    else (draft.start, max(end, draft.start)),
                 )
             )
         return tuple(comments)
 
 
-def parse_comments(blocks: Sequence[Block], file_names: bool = True) -> CommentsResult:
-    """Comments from the blocks between the comments header and the comment form.
+def _lead_space(text: str, start: int) -> int:
+    """How much white space opens ``text[start:]`` (chrome spans are stored stripped)."""
+    piece = text[start:]
+    return len(piece) - len(piece.lstrip())
+
+
+def parse_comments(
+    blocks: Sequence[Block], plan: ThreadPlan | None = None, file_names: bool = True
+) -> CommentsResult:
+    """Comments from the blocks of the thread, read by the plan's bylines.
 
     ``file_names=False`` promises the source holds no image file extension at all.
     """
@@ -387,4 +350,4 @@ def parse_comments(blocks: Sequence[Block], file_names: bool = True) -> Comments
         for index, text in enumerate(block.lines):
             lines.append(_Line(text, offset, block_start=index == 0))
             offset += len(text) + 1
-    return _ThreadReader(lines, file_names).read()
+    return _ThreadReader(lines, plan, file_names).read()

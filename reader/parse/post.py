@@ -18,9 +18,10 @@ from reader.parse.boilerplate import (
     is_chrome_block,
     is_form_start,
 )
-from reader.parse.comments import match_header, parse_comments, starts_byline
+from reader.parse.comments import match_header, parse_comments
 from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, find_title
 from reader.parse.infer import inferred_title, section_starts
+from reader.parse.thread import ThreadPlan, plan_thread
 
 
 @contextmanager
@@ -53,6 +54,7 @@ class StagedPost:
     body: Post
     comment_blocks: list[Block]
     file_names: bool
+    plan: ThreadPlan | None = None
 
     @property
     def comments_pending(self) -> int:
@@ -63,7 +65,7 @@ class StagedPost:
         if not self.comment_blocks:
             return self.body
         with _collector_paused():
-            thread = parse_comments(self.comment_blocks, self.file_names)
+            thread = parse_comments(self.comment_blocks, self.plan, self.file_names)
             chrome = sorted([*self.body.boilerplate, *thread.chrome], key=lambda item: item.span[0])
             return replace(self.body, comments=thread.comments, boilerplate=tuple(chrome))
 
@@ -82,7 +84,7 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     chrome.extend(_as_boilerplate(blocks[i]) for i in sorted(wrapper))
     content = [block for i, block in enumerate(blocks) if i not in wrapper]
 
-    regions = _split_regions(content)
+    regions = _split_regions(text, content)
     chrome.extend(_as_boilerplate(block) for block in regions.chrome)
 
     body = _Body(regions.body + regions.tail, text)
@@ -99,7 +101,7 @@ def _parse(text: str, source: Source | None) -> StagedPost:
         boilerplate=tuple(chrome),
         source=source,
     )
-    return StagedPost(post, regions.comments, body.file_names)
+    return StagedPost(post, regions.comments, body.file_names, regions.plan)
 
 
 def _blocks_holding(blocks: Sequence[Block], positions: list[int] | None) -> set[int] | None:
@@ -129,45 +131,79 @@ class _Regions:
     chrome: list[Block] = field(default_factory=list)
     tail: list[Block] = field(default_factory=list)
     """Text after the comment form that is not chrome; it is read as body."""
+    plan: ThreadPlan | None = None
 
 
-def _split_regions(blocks: Sequence[Block]) -> _Regions:
-    regions = _Regions()
-    comments_at: int | None = None
+def _find_header(blocks: Sequence[Block]) -> tuple[int, CommentsHeader] | None:
+    """The comments header ("12 thoughts on …", "Comments (3)") and its index."""
     for index in range(1, len(blocks)):
-        block = blocks[index]
-        text = block.text
+        text = blocks[index].text
         # Cheap tests first: this loop sees every block of a book.
         if len(text) <= 400 and "\n" not in text:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            header = match_header(block, following)
+            header = match_header(blocks[index], following)
             if header is not None:
-                regions.header = header
-                comments_at = index + 1
-                break
-        if ("says:" in text or "said" in text) and starts_byline(block):
-            comments_at = index  # a thread with no header line above it
-            break
-    if comments_at is None:
-        regions.body = list(blocks)
-        return regions
-    regions.body = list(blocks[: comments_at - (1 if regions.header else 0)])
-    index = comments_at
-    while index < len(blocks) and not is_form_start(blocks[index]):
-        regions.comments.append(blocks[index])
-        index += 1
+                return index, header
+    return None
+
+
+def _split_block(block: Block, at: int) -> tuple[Block, Block]:
+    """A block cut in two at an offset of the source that starts one of its lines."""
+    cut = at - block.start
+    head = block.text[:cut].rstrip("\n")
+    return Block(head, block.start, block.start + len(head)), Block(block.text[cut:], at, block.end)
+
+
+def _split_regions(text: str, blocks: Sequence[Block]) -> _Regions:
+    regions = _Regions()
+    found = _find_header(blocks)
+    if found is not None:
+        header_index, regions.header = found
+        regions.plan = plan_thread(text, blocks, header_index + 1)
+        regions.body = list(blocks[:header_index])
+        rest = list(blocks[header_index + 1 :])
+    else:
+        regions.plan = plan_thread(text, blocks, 1)
+        if regions.plan is None:
+            regions.body = list(blocks)
+            return regions
+        start = regions.plan.start
+        index = bisect_right([block.start for block in blocks], start) - 1
+        regions.body = list(blocks[:index])
+        rest = list(blocks[index:])
+        if rest[0].start < start:  # the thread begins inside a block
+            head, rest[0] = _split_block(rest[0], start)
+            regions.body.append(head)
+    _thread_and_after(rest, regions)
+    return regions
+
+
+def _thread_and_after(blocks: list[Block], regions: _Regions) -> None:
+    """Sort the blocks from the thread's start on: the thread, then forms, chrome and tail.
+
+    The thread runs to its last byline (and, when bylines open their comments, on to the
+    next comment form); a form between comments is set aside and the thread goes on.
+    """
+    plan = regions.plan
+    last_byline = plan.end if plan is not None else -1
+    index = 0
     while index < len(blocks):
-        if is_form_start(blocks[index]):
+        block = blocks[index]
+        if is_form_start(block):
             end = form_end(blocks, index)
             regions.chrome.extend(blocks[index:end])
             index = end
-        elif is_chrome_block(blocks[index]):
-            regions.chrome.append(blocks[index])
-            index += 1
+            continue
+        in_thread = block.start < last_byline or (
+            not regions.tail and (plan is None or not plan.trailing) and not regions.chrome
+        )
+        if in_thread:
+            regions.comments.append(block)
+        elif is_chrome_block(block):
+            regions.chrome.append(block)
         else:
-            regions.tail.append(blocks[index])
-            index += 1
-    return regions
+            regions.tail.append(block)
+        index += 1
 
 
 _NAME_PART = re.compile(r"[-_.]+")

@@ -1,0 +1,367 @@
+"""Find a comment thread by its shape: a byline template that repeats down the page.
+
+Most pages have no "12 thoughts on …" header, and every site writes its bylines its own
+way, so the thread is learnt from the page: every line that reads as a byline
+(``bylines.read_byline``) is grouped by its template, and the template that repeats is
+the thread's. Where the bylines stand says the rest: a byline opens its comment, or
+closes it when nothing but chrome follows the last one (``by NAME on DATE.`` under each
+comment); a name line over a date line is one byline in two lines.
+
+Only lines that can be bylines are read: those holding a digit or a byline verb near
+their end, found with substring searches, so a book with no thread costs little.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.parse.artifacts import digit_positions
+from reader.parse.blocks import Block
+from reader.parse.boilerplate import FORM_START, is_chrome_line
+from reader.parse.bylines import MAX_BYLINE, Byline, plausible_name, read_byline
+
+# A byline verb ends its line ("Amie said...", "Paul Howard says:"): searched for as text.
+_VERB_HINTS = ("says", "Says", "SAYS", "said", "Said", "wrote", "writes", "added")
+_VERB_NEAR_END = 8
+# A template must repeat this often to be a thread, unless it is unmistakable.
+MIN_REPEATS = 2
+# Lines whose previous line may hold the name of a date-only byline.
+_NAME_LINE_MAX = 60
+
+
+@dataclass(frozen=True, slots=True)
+class NameLine:
+    """The name half of a two-line byline."""
+
+    line_start: int
+    """Start of its line in the source (indentation included)."""
+    start: int
+    """Start of its text (indentation left out)."""
+    text: str
+    """The line, stripped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A byline found in the text: offsets are absolute."""
+
+    line_start: int
+    """Start of the line the byline was read from (indentation included)."""
+    line: str
+    """That line, stripped; the byline's spans point into it."""
+    lead: int
+    """Offset of the stripped line in the source."""
+    byline: Byline
+    name_line: NameLine | None = None
+    """The name line of a two-line byline (above or below the date line)."""
+
+    @property
+    def template(self) -> str:
+        if self.name_line is not None:
+            return "2|" + self.byline.template
+        return self.byline.template
+
+    @property
+    def start(self) -> int:
+        """Where the byline's text begins (its name line's, when that comes first)."""
+        if self.name_line is not None:
+            return min(self.name_line.start, self.lead)
+        return self.lead
+
+    @property
+    def start_line(self) -> int:
+        """Start of the byline's first line."""
+        if self.name_line is not None:
+            return min(self.name_line.line_start, self.line_start)
+        return self.line_start
+
+    @property
+    def line_starts(self) -> tuple[int, ...]:
+        if self.name_line is not None:
+            return (self.line_start, self.name_line.line_start)
+        return (self.line_start,)
+
+    @property
+    def end(self) -> int:
+        end = self.lead + len(self.line)
+        if self.name_line is not None:
+            end = max(end, self.name_line.start + len(self.name_line.text))
+        return end
+
+
+@dataclass(frozen=True)
+class ThreadPlan:
+    """Where the thread is and which lines are its bylines."""
+
+    start: int
+    """Offset where the thread begins (the first comment's first line)."""
+    heads: dict[int, Mark]
+    """Bylines of the thread by the start of their first line."""
+    dates: dict[int, Mark]
+    """Date-only lines that are not heads: a comment's trailing date (Blogger)."""
+    trailing: bool
+    """True when each byline closes its comment instead of opening it."""
+    end: int
+    """Offset just past the last byline (a trailing thread ends there)."""
+
+
+def _line_at(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _candidate_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines in ``text[start:end]`` that may be bylines, in order."""
+    lines: set[tuple[int, int]] = set()
+    digits = digit_positions(text)
+    if digits is None:
+        # Too many digits to look at one by one (a long thread): every short line.
+        position = start
+        while position < end:
+            line_end = text.find("\n", position, end)
+            if line_end < 0:
+                line_end = end
+            if 0 < line_end - position <= MAX_BYLINE + 40:
+                lines.add((position, line_end))
+            position = line_end + 1
+        return sorted(lines)
+    last_end = -1
+    for digit in digits:
+        if digit < start or digit >= end or digit < last_end:
+            continue
+        line = _line_at(text, digit)
+        last_end = line[1]
+        if line[1] - line[0] <= MAX_BYLINE + 40:
+            lines.add(line)
+    for hint in _VERB_HINTS:
+        position = text.find(hint, start, end)
+        while position >= 0:
+            line = _line_at(text, position)
+            near_end = line[1] - position <= len(hint) + _VERB_NEAR_END
+            if near_end and line[1] - line[0] <= MAX_BYLINE + 40:
+                lines.add(line)
+            position = text.find(hint, position + 1, end)
+    # Slashdot's "by NAME" lines hold no digit when the name is anonymous.
+    position = text.find("by ", start, end)
+    while position >= 0:
+        line_start = text.rfind("\n", 0, position) + 1
+        if not text[line_start:position].strip():
+            line = _line_at(text, position)
+            if line[1] - line[0] <= MAX_BYLINE + 40:
+                lines.add(line)
+        position = text.find("by ", position + 1, end)
+    return sorted(lines)
+
+
+def _read(text: str, line: tuple[int, int]) -> tuple[str, int, Byline] | None:
+    raw = text[line[0] : line[1]]
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    byline = read_byline(stripped)
+    if byline is None:
+        return None
+    return stripped, line[0] + raw.index(stripped[0]), byline
+
+
+def _near_line(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The non-blank line above (step -1) or below (+1), across at most one blank line."""
+    start, end = line
+    for _ in range(2):
+        if step < 0:
+            if start == 0:
+                return None
+            end = start - 1
+            start = text.rfind("\n", 0, end) + 1
+        else:
+            if end >= len(text):
+                return None
+            start = end + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+        if text[start:end].strip():
+            return start, end
+    return None
+
+
+def _name_line(text: str, line: tuple[int, int] | None, below: bool) -> NameLine | None:
+    """The stripped span of a line that can be the name half of a two-line byline."""
+    if line is None:
+        return None
+    raw = text[line[0] : line[1]]
+    name = raw.strip()
+    if not name or len(name) > _NAME_LINE_MAX:
+        return None
+    core = name[:-1].rstrip() if name.endswith(":") else name  # "Deidre :"
+    byline = read_byline(name)
+    if byline is not None:
+        # "Lauren K says:" over its date pairs with it; under a date it opens the next
+        # comment (Blogger's "NAME said..." after the previous comment's date).
+        if below or byline.date is not None:
+            return None
+    elif not plausible_name(core):
+        return None
+    return NameLine(line[0], line[0] + raw.index(name[0]), name)
+
+
+def _continues_sentence(text: str, line_start: int) -> bool:
+    """Whether the line goes on with the sentence of a hard-wrapped line above it.
+
+    "tenderly sad voice, she said:" in a novel is the end of a sentence, not a byline.
+    """
+    if line_start < 2 or text[line_start - 1] != "\n":
+        return False
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start : line_start - 1].rstrip()
+    return len(previous) >= 40 and (previous[-1].isalpha() or previous[-1] in ",;-")
+
+
+def find_marks(text: str, start: int, end: int) -> list[Mark]:
+    """Every line between ``start`` and ``end`` that reads as a byline, in order.
+
+    A date alone on its line takes the name line next to it when the page writes its
+    bylines in two lines: above the date or below it, whichever the page does more.
+    """
+    found: list[tuple[tuple[int, int], str, int, Byline]] = []
+    for line in _candidate_lines(text, start, end):
+        if _continues_sentence(text, line[0]):
+            continue
+        read = _read(text, line)
+        if read is not None:
+            found.append((line, *read))
+    above: dict[int, NameLine] = {}
+    below: dict[int, NameLine] = {}
+    for line, _, _, byline in found:
+        if byline.date_only:
+            name = _name_line(text, _near_line(text, line, -1), below=False)
+            if name is not None:
+                above[line[0]] = name
+            name = _name_line(text, _near_line(text, line, +1), below=True)
+            if name is not None:
+                below[line[0]] = name
+    names = above if len(above) >= len(below) else below
+    marks: list[Mark] = []
+    for line, stripped, lead, byline in found:
+        name_line = names.get(line[0])
+        marks.append(Mark(line[0], stripped, lead, byline, name_line))
+    # A two-line byline's name line may itself read as a byline ("Lauren K says:"):
+    # it is part of the pair, not a mark of its own.
+    paired = {mark.name_line.start for mark in marks if mark.name_line is not None}
+    return [mark for mark in marks if mark.name_line is not None or mark.lead not in paired]
+
+
+def _family(template: str) -> str:
+    """Templates of one family: the same leading words ("by", "Posted by:") or the same shape.
+
+    Slashdot writes "by NAME (5327)" and "by NAME (5327) on DATE (#40744049)" in one
+    thread; a lead word that several templates share makes them one thread.
+    """
+    parts = template.split("|")
+    lead = parts[2] if parts[0] == "2" else parts[1]
+    return f"lead:{lead}" if lead else template
+
+
+def _names_people(mark: Mark) -> bool:
+    return not mark.byline.date_only or mark.name_line is not None
+
+
+def _thread_family(marks: Sequence[Mark]) -> str | None:
+    """The family of templates that makes the thread: the most repeated one naming people."""
+    counts = Counter(_family(mark.template) for mark in marks if _names_people(mark))
+    if not counts:
+        return None
+    family, count = counts.most_common(1)[0]
+    if count >= MIN_REPEATS:
+        return family
+    mark = next(mark for mark in marks if _family(mark.template) == family)
+    strong = mark.byline.date is not None and (mark.byline.has_verb or mark.name_line is not None)
+    return family if strong else None
+
+
+def plan_thread(text: str, blocks: Sequence[Block], first: int) -> ThreadPlan | None:
+    """The thread among ``blocks[first:]``, or None when no byline template repeats."""
+    if first >= len(blocks):
+        return None
+    start, end = blocks[first].start, blocks[-1].end
+    marks = find_marks(text, start, end)
+    family = _thread_family(marks)
+    if family is None:
+        return None
+    heads = [mark for mark in marks if _names_people(mark) and _family(mark.template) == family]
+    heads = _drop_outliers(heads)
+    first_head = heads[0].start
+    head_starts = {mark.start for mark in heads}
+    dates = {
+        mark.start: mark
+        for mark in marks
+        if mark.byline.date_only and mark.start > first_head and mark.start not in head_starts
+    }
+    last_end = heads[-1].end
+    trailing = not _text_follows(text, last_end, end)
+    thread_start = _trailing_start(text, blocks, heads, first) if trailing else first_head
+    return ThreadPlan(
+        start=thread_start,
+        heads={mark.start: mark for mark in heads},
+        dates=dates,
+        trailing=trailing,
+        end=last_end,
+    )
+
+
+def _drop_outliers(heads: list[Mark]) -> list[Mark]:
+    """Leave out leading bylines far above the rest (the post's own "by NAME on DATE")."""
+    while len(heads) >= 3:
+        gaps = sorted(b.start - a.start for a, b in zip(heads[1:], heads[2:], strict=False))
+        typical = gaps[len(gaps) // 2]
+        if heads[1].start - heads[0].start > max(8 * typical, 3000):
+            heads = heads[1:]
+        else:
+            break
+    return heads
+
+
+def _text_follows(text: str, start: int, end: int) -> bool:
+    """Whether a comment's text follows ``start`` (not only chrome or a comment form)."""
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if not stripped or is_chrome_line(stripped):
+            continue
+        if FORM_START.match(stripped) is not None:
+            break
+        return True
+    return False
+
+
+def _trailing_start(text: str, blocks: Sequence[Block], heads: Sequence[Mark], region: int) -> int:
+    """Where the first comment of a thread whose bylines close their comments begins.
+
+    The first comment is the text right above the first byline. It reaches back at most
+    as many blocks as the longest comment of the thread, and begins after the widest
+    run of blank lines there (a page sets its parts apart by more space than its
+    paragraphs); with no wider gap, it is the block above the byline.
+    """
+    starts = [block.start for block in blocks]
+    first = bisect_right(starts, heads[0].start) - 1  # the block holding the first byline
+    if first < 0:
+        return heads[0].start
+    longest = 1
+    for a, b in zip(heads, heads[1:], strict=False):
+        longest = max(longest, bisect_left(starts, b.start) - bisect_right(starts, a.start))
+    # The byline's own block counts when the comment's last lines share it.
+    top = first if blocks[first].start < heads[0].start else first - 1
+    low = max(region, first - min(longest, 8), 1)
+    if top < low:
+        return heads[0].start if top < region else blocks[max(top, region)].start
+    gaps = {
+        index: text.count("\n", blocks[index - 1].end, blocks[index].start)
+        for index in range(top, low - 1, -1)
+    }
+    widest = max(gaps.values())
+    if widest == min(gaps.values()):
+        return blocks[top].start  # no wider gap to go by
+    best = max(index for index, gap in gaps.items() if gap == widest)
+    return blocks[best].start
