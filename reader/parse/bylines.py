@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -42,7 +43,8 @@ _RELATIVE = (
     r"(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?"
     r"|years?)\s+ago"
 )
-# A date with its time, a time alone, or "3 hours ago".
+# A date with its time, a time alone, or "3 hours ago": matched where find_datetime says.
+_RELATIVE_AGO = re.compile(_RELATIVE, re.IGNORECASE)
 DATETIME = re.compile(
     rf"(?:{_DATE}(?:(?:\s*(?:,|at|@|-|–|—|·|•|\|)\s*|\s+){_TIME})?"
     rf"(?:\s*(?:-|–|\()\s*{_RELATIVE}\)?)?"
@@ -90,8 +92,6 @@ class Byline:
 
     template: str
     """The line's shape without its name, numbers and date: bylines of a thread share it."""
-    date_shape: str
-    """The date's shape ("M 9, 9 at 9:9 am"), "" when there is no date."""
     author: tuple[int, int] | None
     date: tuple[int, int] | None
     label: tuple[int, int] | None
@@ -121,36 +121,72 @@ def plausible_name(name: str) -> bool:
         return False
     if words[0] in _FUNCTION_WORDS and len(words) > 1 and words[0] not in ("by", "a"):
         return False
-    return DATETIME.search(name) is None
+    return find_datetime(name) is None
 
 
+@lru_cache(maxsize=1024)
 def _shape(text: str) -> str:
     """Lower-case, numbers as 9 and runs of space as one: the template of a fixed part."""
     return _SPACES.sub(" ", _DIGITS.sub("9", text.lower())).strip()
 
 
-_AM_PM = re.compile(r"(?<=[\d ])[ap]\.?m\b\.?")
-_ORDINAL = re.compile(r"(?<=9)(?:st|nd|rd|th)\b")
+_DIGIT_RUN = re.compile(r"\d+")
+# A date begins at most this far before its first digit ("Wednesday, September 12").
+_DATE_REACH = 24
 
 
-def _date_shape(date: str) -> str:
-    """A date's shape: "M 9, 9 at 9:9 am" for every "October 30, 2012 at 11:02 pm"."""
-    shape = _AM_PM.sub("am", _shape(date))
-    return re.sub(r"[a-z]{3,}", "M", _ORDINAL.sub("", shape))
+def find_datetime(line: str, start: int = 0) -> re.Match[str] | None:
+    """The first date or time in ``line[start:]``.
+
+    Every date holds a digit (but "an hour ago"), so the pattern is only tried at the
+    few word starts just before each run of digits: a search over the whole line
+    costs ten times as much, and most lines read here are not bylines.
+    """
+    for run in _DIGIT_RUN.finditer(line, start):
+        digit = run.start()
+        low = max(start, digit - _DATE_REACH)
+        for position in range(low, digit + 1):
+            if (
+                position == digit
+                or (
+                    position == low
+                    or line[position - 1] in " \t,(|/—–-"
+                    or (
+                        line[position].isupper() and line[position - 1].islower()
+                    )  # "Make-upOctober"
+                )
+                and line[position] != " "
+            ):
+                found = DATETIME.match(line, position)
+                if found is not None and found.end() > digit:
+                    return found
+    if "ago" in line:
+        return _RELATIVE_AGO.search(line, start)
+    return None
 
 
+@lru_cache(maxsize=4096)
 def read_byline(line: str) -> Byline | None:
-    """The byline this line is, or None. ``line`` has no surrounding white space."""
+    """The byline this line is, or None. ``line`` has no surrounding white space.
+
+    Cached: a thread repeats many of its lines ("Reply", "Anonymous said...").
+    """
     if not line or len(line) > MAX_BYLINE:
         return None
+    whole = DATETIME.match(line)
+    if whole is not None and whole.end() == len(line):  # most common of all: a date line
+        return Byline("D|", None, whole.span(), None, (), False)
     label = None
     start = 0
     numbered = _LABEL.match(line)
-    starts_dated = DATETIME.match(line) is not None  # "09. Jul, 2012" is no "9."
-    if numbered is not None and numbered.end() < len(line) and not starts_dated:
+    if (
+        numbered is not None
+        and numbered.end() < len(line)
+        and DATETIME.match(line) is None  # "09. Jul, 2012" is a date, not a "9."
+    ):
         label = next(numbered.span(group) for group in (1, 2, 3) if numbered.group(group))
         start = numbered.end()
-    dated = DATETIME.search(line, start)
+    dated = find_datetime(line, start)
     if dated is None:
         return _verb_byline(line, start, label)
     return _dated_byline(line, start, label, dated)
@@ -164,7 +200,7 @@ def _lead(line: str, start: int, end: int) -> int:
 
 def _verb_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline | None:
     """ "NAME says:", "NAME said...", "by NAME (5327)", "(1) Mike says:"."""
-    verb = _VERB.search(line, start)
+    verb = _VERB.search(line, max(start, len(line) - 16))
     name_start = _lead(line, start, len(line))
     lead = line[start:name_start]
     if verb is not None:
@@ -191,7 +227,6 @@ def _verb_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline
     template = f"V|{_shape(lead)}|{verb_shape}"
     return Byline(
         template=template,
-        date_shape="",
         author=_trimmed(line, name_start, name_end),
         date=None,
         label=label,
@@ -238,7 +273,6 @@ def _dated_byline(
         template = f"ND|{_shape(lead)}|{_shape(line[name_end:date_start])}"
         return Byline(
             template,
-            _date_shape(dated.group()),
             _trimmed(line, name_start, name_end),
             (date_start, date_end),
             label,
@@ -249,7 +283,6 @@ def _dated_byline(
         # A date alone: "October 29, 2012 at 12:41 pm", "Posted October 28, 2012 at …".
         return Byline(
             f"D|{_shape(lead)}",
-            _date_shape(dated.group()),
             None,
             (date_start, date_end),
             label,
@@ -272,7 +305,6 @@ def _dated_byline(
     template = f"DN|{_shape(lead)}|{_shape(line[date_end:name_start_after])}|{verb_shape}"
     return Byline(
         template,
-        _date_shape(dated.group()),
         _trimmed(line, name_start_after, name_end),
         (date_start, date_end),
         label,
@@ -296,7 +328,6 @@ def _date_with_tail(
     chrome.append((dated.end(), len(line)))
     return Byline(
         f"D|{_shape(lead)}",
-        _date_shape(dated.group()),
         None,
         dated.span(),
         label,

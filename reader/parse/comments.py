@@ -26,6 +26,7 @@ from reader.parse.bylines import read_byline
 from reader.parse.thread import Mark, ThreadPlan
 
 _NUMBER = re.compile(r"(\d{1,6})[.)](?:[ \t]+|$)")
+_DIGIT = re.compile(r"[0-9]")
 
 _COUNT_WORDS = {
     word: value
@@ -73,7 +74,7 @@ def starts_comment(block: Block) -> bool:
     return byline is not None and (byline.author is not None or block.is_single_line)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     start: int
@@ -95,10 +96,10 @@ class _Draft:
     paragraphs: list[list[tuple[str, int, int]]] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
     end: int = 0
+    id: str = ""
 
-    @property
-    def id(self) -> str:
-        return f"c{self.number}"
+    def __post_init__(self) -> None:
+        self.id = f"c{self.number}"
 
 
 @dataclass
@@ -304,12 +305,14 @@ class _ThreadReader:
             paragraphs = []
             for index, segments in enumerate(draft.paragraphs, start=1):
                 text = reflow([segment[0] for segment in segments])
+                # Every artifact holds a digit or a file extension: most comments neither.
+                maybe = self.file_names or _DIGIT.search(text) is not None
                 paragraphs.append(
                     Paragraph(
                         id=f"{draft.id}.p{index}",
                         text=text,
                         span=(segments[0][1], segments[-1][2]),
-                        artifacts=find_artifacts(text, self.file_names),
+                        artifacts=find_artifacts(text, self.file_names) if maybe else (),
                     )
                 )
             end = max([draft.end, *(p.span[1] for p in paragraphs)])

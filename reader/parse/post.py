@@ -84,10 +84,11 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     chrome.extend(_as_boilerplate(blocks[i]) for i in sorted(wrapper))
     content = [block for i, block in enumerate(blocks) if i not in wrapper]
 
-    regions = _split_regions(text, content)
+    digits = digit_positions(text)
+    regions = _split_regions(text, content, digits)
     chrome.extend(_as_boilerplate(block) for block in regions.chrome)
 
-    body = _Body(regions.body + regions.tail, text)
+    body = _Body(regions.body + regions.tail, text, digits)
     title_text, title_inferred, title_span = body.take_title(chrome, source.name)
     sections = body.sections(chrome)
     chrome.sort(key=lambda item: item.span[0])
@@ -154,16 +155,16 @@ def _split_block(block: Block, at: int) -> tuple[Block, Block]:
     return Block(head, block.start, block.start + len(head)), Block(block.text[cut:], at, block.end)
 
 
-def _split_regions(text: str, blocks: Sequence[Block]) -> _Regions:
+def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None) -> _Regions:
     regions = _Regions()
     found = _find_header(blocks)
     if found is not None:
         header_index, regions.header = found
-        regions.plan = plan_thread(text, blocks, header_index + 1)
+        regions.plan = plan_thread(text, blocks, header_index + 1, digits)
         regions.body = list(blocks[:header_index])
         rest = list(blocks[header_index + 1 :])
     else:
-        regions.plan = plan_thread(text, blocks, 1)
+        regions.plan = plan_thread(text, blocks, 1, digits)
         if regions.plan is None:
             regions.body = list(blocks)
             return regions
@@ -224,14 +225,14 @@ def title_from_name(name: str) -> str:
 class _Body:
     """Body blocks → title, headings, sections and paragraphs."""
 
-    def __init__(self, blocks: list[Block], source: str) -> None:
+    def __init__(self, blocks: list[Block], source: str, digits: list[int] | None) -> None:
         self.blocks = blocks
         self.paragraph_count = 0
         # Facts about the whole source, found in a few fast passes, that spare most
         # paragraphs of a book a handful of searches each.
         self.odd_spaces = has_odd_spaces(source)
         self.file_names = may_hold_file_names(source)
-        self.digit_blocks = _blocks_holding(blocks, digit_positions(source))
+        self.digit_blocks = _blocks_holding(blocks, digits)
 
     def take_title(self, chrome: list[Boilerplate], name: str) -> tuple[str, bool, tuple[int, int]]:
         """Remove the title block from the body; (title, inferred, span)."""

@@ -18,14 +18,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.parse.artifacts import digit_positions
 from reader.parse.blocks import Block
 from reader.parse.boilerplate import FORM_START, is_chrome_line
 from reader.parse.bylines import MAX_BYLINE, Byline, plausible_name, read_byline
 
-# A byline verb ends its line ("Amie said...", "Paul Howard says:"): searched for as text.
-_VERB_HINTS = ("says", "Says", "SAYS", "said", "Said", "wrote", "writes", "added")
+# A byline verb ends its line ("Amie said...", "Paul Howard says:"): searched for as text,
+# in the last part of a long text only (a thread sits at the end; a book need not pay).
+_VERB_HINTS = ("says", "Says", "said", "wrote", "writes", "added")
 _VERB_NEAR_END = 8
+_VERB_WINDOW = 200_000
+_LONGEST_LINE = MAX_BYLINE + 40
 # A template must repeat this often to be a thread, unless it is unmistakable.
 MIN_REPEATS = 2
 # Lines whose previous line may hold the name of a date-only byline.
@@ -114,58 +116,49 @@ def _line_at(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _candidate_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the lines in ``text[start:end]`` that may be bylines, in order."""
+def _hinted_lines(text: str, start: int, end: int, digits: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) of the lines that may be bylines: those holding a digit, and in the
+    last part of the text those ending in a byline verb or opening with "by"."""
     lines: set[tuple[int, int]] = set()
-    digits = digit_positions(text)
-    if digits is None:
-        # Too many digits to look at one by one (a long thread): every short line.
-        position = start
-        while position < end:
-            line_end = text.find("\n", position, end)
-            if line_end < 0:
-                line_end = end
-            if 0 < line_end - position <= MAX_BYLINE + 40:
-                lines.add((position, line_end))
-            position = line_end + 1
-        return sorted(lines)
     last_end = -1
     for digit in digits:
         if digit < start or digit >= end or digit < last_end:
             continue
         line = _line_at(text, digit)
         last_end = line[1]
-        if line[1] - line[0] <= MAX_BYLINE + 40:
+        if line[1] - line[0] <= _LONGEST_LINE:
             lines.add(line)
+    window = max(start, end - _VERB_WINDOW)
     for hint in _VERB_HINTS:
-        position = text.find(hint, start, end)
+        position = text.find(hint, window, end)
         while position >= 0:
-            line = _line_at(text, position)
-            near_end = line[1] - position <= len(hint) + _VERB_NEAR_END
-            if near_end and line[1] - line[0] <= MAX_BYLINE + 40:
+            line_end = text.find("\n", position, end)
+            line_end = end if line_end < 0 else line_end
+            if line_end - position <= len(hint) + _VERB_NEAR_END:
+                line = _line_at(text, position)
+                if line[1] - line[0] <= _LONGEST_LINE:
+                    lines.add(line)
+            position = text.find(hint, position + 1, end)
+    for hint in ("\nby ", "  by "):  # "by NAME" (Slashdot) holds no digit when anonymous
+        position = text.find(hint, window, end)
+        while position >= 0:
+            line = _line_at(text, position + 1)
+            if line[1] - line[0] <= _LONGEST_LINE and not text[line[0] : position].strip():
                 lines.add(line)
             position = text.find(hint, position + 1, end)
-    # Slashdot's "by NAME" lines hold no digit when the name is anonymous.
-    position = text.find("by ", start, end)
-    while position >= 0:
-        line_start = text.rfind("\n", 0, position) + 1
-        if not text[line_start:position].strip():
-            line = _line_at(text, position)
-            if line[1] - line[0] <= MAX_BYLINE + 40:
-                lines.add(line)
-        position = text.find("by ", position + 1, end)
     return sorted(lines)
 
 
-def _read(text: str, line: tuple[int, int]) -> tuple[str, int, Byline] | None:
-    raw = text[line[0] : line[1]]
-    stripped = raw.strip()
-    if not stripped:
-        return None
-    byline = read_byline(stripped)
-    if byline is None:
-        return None
-    return stripped, line[0] + raw.index(stripped[0]), byline
+def _all_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every line in ``text[start:end]`` short enough to be a byline."""
+    lines = []
+    offset = start
+    for raw in text[start:end].split("\n"):
+        length = len(raw)
+        if 0 < length <= _LONGEST_LINE:
+            lines.append((offset, offset + length))
+        offset += length + 1
+    return lines
 
 
 def _near_line(text: str, line: tuple[int, int], step: int) -> tuple[int, int] | None:
@@ -220,34 +213,60 @@ def _continues_sentence(text: str, line_start: int) -> bool:
     return len(previous) >= 40 and (previous[-1].isalpha() or previous[-1] in ",;-")
 
 
-def find_marks(text: str, start: int, end: int) -> list[Mark]:
+def find_marks(text: str, start: int, end: int, digits: Sequence[int] | None) -> list[Mark]:
     """Every line between ``start`` and ``end`` that reads as a byline, in order.
+
+    ``digits`` are the offsets of every digit in the text, or None when there are too
+    many to go by (then every short line is read). With digits, the lines holding one
+    (and the verb lines near the end) show whether a thread is there at all; if it is,
+    every line from a little above its first byline on is read.
+    """
+    if digits is None:
+        return _marks_on(text, _all_lines(text, start, end))
+    marks = _marks_on(text, _hinted_lines(text, start, end, digits))
+    family = _thread_family(marks)
+    if family is None:
+        return marks
+    first = min(
+        mark.start for mark in marks if _family(mark.template) == family or mark.byline.date_only
+    )
+    region = text.rfind("\n\n", start, first)
+    region = start if region < 0 else region + 2
+    before = [mark for mark in marks if mark.start < region]
+    return before + _marks_on(text, _all_lines(text, region, end))
+
+
+def _marks_on(text: str, lines: Sequence[tuple[int, int]]) -> list[Mark]:
+    """The bylines among these lines.
 
     A date alone on its line takes the name line next to it when the page writes its
     bylines in two lines: above the date or below it, whichever the page does more.
     """
     found: list[tuple[tuple[int, int], str, int, Byline]] = []
-    for line in _candidate_lines(text, start, end):
-        if _continues_sentence(text, line[0]):
+    for line in lines:
+        raw = text[line[0] : line[1]]
+        stripped = raw.strip()
+        if not stripped:
             continue
-        read = _read(text, line)
-        if read is not None:
-            found.append((line, *read))
+        byline = read_byline(stripped)
+        if byline is not None and not _continues_sentence(text, line[0]):
+            found.append((line, stripped, line[0] + len(raw) - len(raw.lstrip()), byline))
+    dated = [line for line, _, _, byline in found if byline.date_only]
     above: dict[int, NameLine] = {}
     below: dict[int, NameLine] = {}
-    for line, _, _, byline in found:
-        if byline.date_only:
-            name = _name_line(text, _near_line(text, line, -1), below=False)
-            if name is not None:
-                above[line[0]] = name
+    for line in dated:
+        name = _name_line(text, _near_line(text, line, -1), below=False)
+        if name is not None:
+            above[line[0]] = name
+    if len(above) < len(dated) / 2:  # names mostly not above the dates: look below
+        for line in dated:
             name = _name_line(text, _near_line(text, line, +1), below=True)
             if name is not None:
                 below[line[0]] = name
     names = above if len(above) >= len(below) else below
     marks: list[Mark] = []
     for line, stripped, lead, byline in found:
-        name_line = names.get(line[0])
-        marks.append(Mark(line[0], stripped, lead, byline, name_line))
+        marks.append(Mark(line[0], stripped, lead, byline, names.get(line[0])))
     # A two-line byline's name line may itself read as a byline ("Lauren K says:"):
     # it is part of the pair, not a mark of its own.
     paired = {mark.name_line.start for mark in marks if mark.name_line is not None}
@@ -282,12 +301,17 @@ def _thread_family(marks: Sequence[Mark]) -> str | None:
     return family if strong else None
 
 
-def plan_thread(text: str, blocks: Sequence[Block], first: int) -> ThreadPlan | None:
-    """The thread among ``blocks[first:]``, or None when no byline template repeats."""
+def plan_thread(
+    text: str, blocks: Sequence[Block], first: int, digits: Sequence[int] | None
+) -> ThreadPlan | None:
+    """The thread among ``blocks[first:]``, or None when no byline template repeats.
+
+    ``digits``: offsets of the digits of ``text`` (``artifacts.digit_positions``).
+    """
     if first >= len(blocks):
         return None
     start, end = blocks[first].start, blocks[-1].end
-    marks = find_marks(text, start, end)
+    marks = find_marks(text, start, end, digits)
     family = _thread_family(marks)
     if family is None:
         return None
