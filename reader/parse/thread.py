@@ -28,6 +28,14 @@ _VERB_HINTS = ("says", "Says", "said", "wrote", "writes", "added")
 _VERB_NEAR_END = 8
 _VERB_WINDOW = 200_000
 _LONGEST_LINE = MAX_BYLINE + 40
+_BARE_NAME_MAX = 40
+# A list item is a byline only with a verb ("+ C98976 on … said:"): lists of dated
+# teasers ("* 20:15 im TV") are not threads.
+_BULLETS = ("* ", "• ", "+ ", "o ", "- ")
+# A thread names different people; a caption repeated over every date is no thread.
+_MIN_DISTINCT_NAMES = 0.4
+# A lone comment is short, and shorter than the post above it.
+_LONE_COMMENT_WORDS = 300
 # A template must repeat this often to be a thread, unless it is unmistakable.
 MIN_REPEATS = 2
 # Lines whose previous line may hold the name of a date-only byline.
@@ -190,14 +198,16 @@ def _name_line(text: str, line: tuple[int, int] | None, below: bool) -> NameLine
     if not name or len(name) > _NAME_LINE_MAX:
         return None
     core = name[:-1].rstrip() if name.endswith(":") else name  # "Deidre :"
+    if is_chrome_line(name):
+        return None  # "Facebook" under a date is a share button
     byline = read_byline(name)
     if byline is not None:
         # "Lauren K says:" over its date pairs with it; under a date it opens the next
         # comment (Blogger's "NAME said..." after the previous comment's date).
         if below or byline.date is not None:
             return None
-    elif not plausible_name(core):
-        return None
+    elif not plausible_name(core) or len(core) > _BARE_NAME_MAX or len(core.split()) > 5:
+        return None  # a name alone on its line is short: longer ones are headlines
     return NameLine(line[0], line[0] + raw.index(name[0]), name)
 
 
@@ -224,7 +234,7 @@ def find_marks(text: str, start: int, end: int, digits: Sequence[int] | None) ->
     if digits is None:
         return _marks_on(text, _all_lines(text, start, end))
     marks = _marks_on(text, _hinted_lines(text, start, end, digits))
-    family = _thread_family(marks)
+    family = _thread_family(text, marks, start, end)
     if family is None:
         return marks
     first = min(
@@ -249,7 +259,9 @@ def _marks_on(text: str, lines: Sequence[tuple[int, int]]) -> list[Mark]:
         if not stripped:
             continue
         byline = read_byline(stripped)
-        if byline is not None and not _continues_sentence(text, line[0]):
+        if byline is None or (stripped.startswith(_BULLETS) and not byline.has_verb):
+            continue
+        if not _continues_sentence(text, line[0]):
             found.append((line, stripped, line[0] + len(raw) - len(raw.lstrip()), byline))
     dated = [line for line, _, _, byline in found if byline.date_only]
     above: dict[int, NameLine] = {}
@@ -288,17 +300,64 @@ def _names_people(mark: Mark) -> bool:
     return not mark.byline.date_only or mark.name_line is not None
 
 
-def _thread_family(marks: Sequence[Mark]) -> str | None:
-    """The family of templates that makes the thread: the most repeated one naming people."""
+def _thread_family(text: str, marks: Sequence[Mark], start: int, end: int) -> str | None:
+    """The family of templates that makes the thread: the most repeated one that reads
+    as a thread (different people; see :func:`_reads_as_thread`).
+
+    A byline that does not repeat makes a thread of one comment only when it cannot be
+    anything else (see :func:`_lone_comment`) and what follows it is short, shorter than
+    what stands above it: a post's own "by NAME on DATE" stands over the whole post.
+    """
     counts = Counter(_family(mark.template) for mark in marks if _names_people(mark))
-    if not counts:
-        return None
-    family, count = counts.most_common(1)[0]
-    if count >= MIN_REPEATS:
-        return family
-    mark = next(mark for mark in marks if _family(mark.template) == family)
-    strong = mark.byline.date is not None and (mark.byline.has_verb or mark.name_line is not None)
-    return family if strong else None
+    for family, count in counts.most_common():
+        if count < MIN_REPEATS:
+            break
+        heads = [m for m in marks if _names_people(m) and _family(m.template) == family]
+        if _reads_as_thread(heads):
+            return family
+    for mark in marks:
+        if _names_people(mark) and _lone_comment(mark, marks):
+            after = _words_between(text, mark.end, end)
+            if after <= _LONE_COMMENT_WORDS and after < _words_between(text, start, mark.start):
+                return _family(mark.template)
+    return None
+
+
+def _author(mark: Mark) -> str:
+    if mark.name_line is not None:
+        return mark.name_line.text.lower()
+    author = mark.byline.author
+    return mark.line[author[0] : author[1]].lower() if author else ""
+
+
+def _reads_as_thread(heads: Sequence[Mark]) -> bool:
+    """Bylines of a thread name different people."""
+    if len(heads) < 3:
+        return True
+    return len({_author(mark) for mark in heads}) >= _MIN_DISTINCT_NAMES * len(heads)
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+_ELLIPSIS_VERBS = ("said...", "said…", "says...", "says…")
+
+
+def _lone_comment(mark: Mark, marks: Sequence[Mark]) -> bool:
+    """A byline unmistakable on its own: a "says:"/"said..." with a date beside, under or
+    after it, or a name with a date and a time of day ("Lisa November 7, 2012 at 4:42 PM")."""
+    byline = mark.byline
+    if byline.has_verb:
+        if byline.date is not None or mark.line.lower().endswith(_ELLIPSIS_VERBS):
+            return True
+        return any(
+            other.byline.date_only and 0 < other.start - mark.start < 3000 for other in marks
+        )
+    if byline.date is None:
+        return False
+    date = mark.line[byline.date[0] : byline.date[1]]
+    return ":" in date and (mark.name_line is not None or not byline.date_only)
 
 
 def plan_thread(
@@ -312,7 +371,7 @@ def plan_thread(
         return None
     start, end = blocks[first].start, blocks[-1].end
     marks = find_marks(text, start, end, digits)
-    family = _thread_family(marks)
+    family = _thread_family(text, marks, start, end)
     if family is None:
         return None
     heads = [mark for mark in marks if _names_people(mark) and _family(mark.template) == family]
