@@ -131,6 +131,7 @@ def _shape(text: str) -> str:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_DATE_DAY = re.compile(rf"{_DATE}|{_RELATIVE}", re.IGNORECASE)
 # A date begins at most this far before its first digit ("Wednesday, September 12").
 _DATE_REACH = 24
 
@@ -295,7 +296,7 @@ def _dated_byline(
     verb = _VERB.search(line, name_start_after)
     name_end = verb.start() if verb is not None else len(line)
     name = line[name_start_after:name_end].strip()
-    if not plausible_name(name):
+    if not plausible_name(name) or (verb is None and _time_only(dated.group())):
         return _date_with_tail(line, start, label, dated, lead, chrome)
     if name_start_after > date_end:
         chrome.append((date_end, name_start_after))
@@ -311,6 +312,11 @@ def _dated_byline(
         tuple(chrome),
         verb is not None,
     )
+
+
+def _time_only(date: str) -> bool:
+    """ "10:00 PM" without a day: before a name it is a schedule ("10:00 PM Goes to bed")."""
+    return _DATE_DAY.search(date) is None
 
 
 def _date_with_tail(

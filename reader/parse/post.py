@@ -57,6 +57,10 @@ class StagedPost:
     plan: ThreadPlan | None = None
 
     @property
+    def header_start(self) -> int:
+        return self.header.span[0] if self.header is not None else -1
+
+    @property
     def comments_pending(self) -> int:
         """Blocks of comment thread still to read (0: ``body`` is the whole post)."""
         return len(self.comment_blocks)
@@ -134,6 +138,10 @@ class _Regions:
     """Text after the comment form that is not chrome; it is read as body."""
     plan: ThreadPlan | None = None
 
+    @property
+    def header_start(self) -> int:
+        return self.header.span[0] if self.header is not None else -1
+
 
 def _find_header(blocks: Sequence[Block]) -> tuple[int, CommentsHeader] | None:
     """The comments header ("12 thoughts on …", "Comments (3)") and its index."""
@@ -155,26 +163,37 @@ def _split_block(block: Block, at: int) -> tuple[Block, Block]:
     return Block(head, block.start, block.start + len(head)), Block(block.text[cut:], at, block.end)
 
 
+# A comments header further than this above the first byline is a link to the thread
+# ("199 comments" under the post's byline), not its heading.
+_HEADER_REACH_WORDS = 60
+
+
 def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None) -> _Regions:
     regions = _Regions()
     found = _find_header(blocks)
+    header_index = found[0] if found is not None else None
     if found is not None:
-        header_index, regions.header = found
-        regions.plan = plan_thread(text, blocks, header_index + 1, digits)
+        regions.header = found[1]
+    regions.plan = plan_thread(
+        text, blocks, 1 if header_index is None else header_index + 1, digits
+    )
+    plan = regions.plan
+    if header_index is not None and (
+        plan is None
+        or len(text[blocks[header_index].end : plan.start].split()) <= _HEADER_REACH_WORDS
+    ):
         regions.body = list(blocks[:header_index])
-        rest = list(blocks[header_index + 1 :])
-    else:
-        regions.plan = plan_thread(text, blocks, 1, digits)
-        if regions.plan is None:
-            regions.body = list(blocks)
-            return regions
-        start = regions.plan.start
-        index = bisect_right([block.start for block in blocks], start) - 1
-        regions.body = list(blocks[:index])
-        rest = list(blocks[index:])
-        if rest[0].start < start:  # the thread begins inside a block
-            head, rest[0] = _split_block(rest[0], start)
-            regions.body.append(head)
+        _thread_and_after(list(blocks[header_index + 1 :]), regions)
+        return regions
+    if plan is None:
+        regions.body = list(blocks)
+        return regions
+    index = bisect_right([block.start for block in blocks], plan.start) - 1
+    regions.body = [block for block in blocks[:index] if block.start != regions.header_start]
+    rest = list(blocks[index:])
+    if rest[0].start < plan.start:  # the thread begins inside a block
+        head, rest[0] = _split_block(rest[0], plan.start)
+        regions.body.append(head)
     _thread_and_after(rest, regions)
     return regions
 

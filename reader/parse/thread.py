@@ -34,6 +34,7 @@ _BARE_NAME_MAX = 40
 _BULLETS = ("* ", "• ", "+ ", "o ", "- ")
 # A thread names different people; a caption repeated over every date is no thread.
 _MIN_DISTINCT_NAMES = 0.4
+_MEDIAN_NAME_WORDS = 3
 # A lone comment is short, and shorter than the post above it.
 _LONE_COMMENT_WORDS = 300
 # A template must repeat this often to be a thread, unless it is unmistakable.
@@ -198,8 +199,8 @@ def _name_line(text: str, line: tuple[int, int] | None, below: bool) -> NameLine
     if not name or len(name) > _NAME_LINE_MAX:
         return None
     core = name[:-1].rstrip() if name.endswith(":") else name  # "Deidre :"
-    if is_chrome_line(name):
-        return None  # "Facebook" under a date is a share button
+    if is_chrome_line(name) or name.startswith(_BULLETS):
+        return None  # "Facebook" under a date is a share button, "* Home" a menu
     byline = read_byline(name)
     if byline is not None:
         # "Lauren K says:" over its date pairs with it; under a date it opens the next
@@ -331,10 +332,16 @@ def _author(mark: Mark) -> str:
 
 
 def _reads_as_thread(heads: Sequence[Mark]) -> bool:
-    """Bylines of a thread name different people."""
-    if len(heads) < 3:
-        return True
-    return len({_author(mark) for mark in heads}) >= _MIN_DISTINCT_NAMES * len(heads)
+    """Bylines of a thread name different people, by names of a few words.
+
+    A list of dated headlines ("Spende aus dem VR-Gewinnsparen in Schwaben 23.12.2019")
+    has the shape of a thread but its "names" are sentences.
+    """
+    authors = [_author(mark) for mark in heads]
+    lengths = sorted(len(author.split()) for author in authors)
+    if lengths[len(lengths) // 2] > _MEDIAN_NAME_WORDS:
+        return False
+    return len(heads) < 3 or len(set(authors)) >= _MIN_DISTINCT_NAMES * len(heads)
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -376,7 +383,7 @@ def plan_thread(
         return None
     heads = [mark for mark in marks if _names_people(mark) and _family(mark.template) == family]
     heads = _drop_outliers(heads)
-    first_head = heads[0].start
+    first_head = heads[0].start_line
     head_starts = {mark.start for mark in heads}
     dates = {
         mark.start: mark
