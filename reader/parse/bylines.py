@@ -34,7 +34,7 @@ _TIME = (
 _DATE = (
     rf"{_WEEKDAY}?(?:"
     rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"  # October 30, 2012 / Monday July 23 / Nov 06 2012
-    rf"|{_DAY}\.?\s+{_MONTH},?\s+(?:{_YEAR}|\d\d)\b"  # 16. Jul, 2012 / 4 Nov 12
+    rf"|{_DAY}\.?\s+{_MONTH},?\s+(?:{_YEAR}|\d\d(?!,?\s*\d))\b"  # 16. Jul, 2012 / 4 Nov 12
     rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # 2012-10-16
     rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d\d)(?!\d)"  # 07.15.12, 7/10/2012
     r")"

@@ -29,6 +29,8 @@ _VERB_NEAR_END = 8
 _VERB_WINDOW = 200_000
 _LONGEST_LINE = MAX_BYLINE + 40
 _BARE_NAME_MAX = 40
+# Hard-wrapped prose fills its lines to about this width or more.
+_WRAP_WIDTH = 60
 # A list item is a byline only with a verb ("+ C98976 on … said:"): lists of dated
 # teasers ("* 20:15 im TV") are not threads.
 _BULLETS = ("* ", "• ", "+ ", "o ", "- ")
@@ -221,7 +223,7 @@ def _continues_sentence(text: str, line_start: int) -> bool:
         return False
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
     previous = text[previous_start : line_start - 1].rstrip()
-    return len(previous) >= 40 and (previous[-1].isalpha() or previous[-1] in ",;-")
+    return len(previous) >= _WRAP_WIDTH and (previous[-1].isalpha() or previous[-1] in ",;-")
 
 
 def find_marks(text: str, start: int, end: int, digits: Sequence[int] | None) -> list[Mark]:
