@@ -36,9 +36,11 @@ _WRAP_WIDTH = 60
 _BULLETS = ("* ", "• ", "+ ", "o ", "- ")
 # A thread names different people; a caption repeated over every date is no thread.
 _MIN_DISTINCT_NAMES = 0.4
+_ENOUGH_NAMES = 5  # a long thread has its regulars: five names are people enough
 _MEDIAN_NAME_WORDS = 3
 # A lone comment is short, and shorter than the post above it.
 _LONE_COMMENT_WORDS = 300
+_LONE_CANDIDATES = 3
 # A template must repeat this often to be a thread, unless it is unmistakable.
 MIN_REPEATS = 2
 # Lines whose previous line may hold the name of a date-only byline.
@@ -201,7 +203,7 @@ def _name_line(text: str, line: tuple[int, int] | None, below: bool) -> NameLine
     if not name or len(name) > _NAME_LINE_MAX:
         return None
     core = name[:-1].rstrip() if name.endswith(":") else name  # "Deidre :"
-    if is_chrome_line(name) or name.startswith(_BULLETS):
+    if is_chrome_line(name) or name.startswith(_BULLETS) or FORM_START.match(name):
         return None  # "Facebook" under a date is a share button, "* Home" a menu
     byline = read_byline(name)
     if byline is not None:
@@ -278,7 +280,9 @@ def _marks_on(text: str, lines: Sequence[tuple[int, int]]) -> list[Mark]:
             name = _name_line(text, _near_line(text, line, +1), below=True)
             if name is not None:
                 below[line[0]] = name
-    names = above if len(above) >= len(below) else below
+    # Below only where the page does it for most dates (a form's "Post a Comment"
+    # under the last date is not a name).
+    names = below if len(below) > len(above) and len(below) >= len(dated) / 2 else above
     marks: list[Mark] = []
     for line, stripped, lead, byline in found:
         marks.append(Mark(line[0], stripped, lead, byline, names.get(line[0])))
@@ -289,13 +293,20 @@ def _marks_on(text: str, lines: Sequence[tuple[int, int]]) -> list[Mark]:
 
 
 def _family(template: str) -> str:
-    """Templates of one family: the same leading words ("by", "Posted by:") or the same shape.
+    """Templates of one thread: the same verb ("said..."), else the same leading words
+    ("by", "Posted by:"), else the same shape.
 
-    Slashdot writes "by NAME (5327)" and "by NAME (5327) on DATE (#40744049)" in one
-    thread; a lead word that several templates share makes them one thread.
+    Blogger writes "NAME said..." and "On DATE, NAME said..." in one thread, Slashdot
+    "by NAME (5327)" and "by NAME (5327) on DATE (#40744049)".
     """
     parts = template.split("|")
-    lead = parts[2] if parts[0] == "2" else parts[1]
+    if parts[0] == "2":
+        parts = parts[1:]
+    form = parts[0]
+    verb = parts[2] if form == "V" else parts[3] if form == "DN" else ""
+    if verb:
+        return f"verb:{verb}"
+    lead = parts[1]
     return f"lead:{lead}" if lead else template
 
 
@@ -318,8 +329,11 @@ def _thread_family(text: str, marks: Sequence[Mark], start: int, end: int) -> st
         heads = [m for m in marks if _names_people(m) and _family(m.template) == family]
         if _reads_as_thread(heads):
             return family
-    for mark in marks:
-        if _names_people(mark) and _lone_comment(mark, marks):
+    people = [mark for mark in marks if _names_people(mark)]
+    if len(people) > _LONE_CANDIDATES:
+        return None
+    for mark in people:
+        if _lone_comment(mark, marks):
             after = _words_between(text, mark.end, end)
             if after <= _LONE_COMMENT_WORDS and after < _words_between(text, start, mark.start):
                 return _family(mark.template)
@@ -343,7 +357,8 @@ def _reads_as_thread(heads: Sequence[Mark]) -> bool:
     lengths = sorted(len(author.split()) for author in authors)
     if lengths[len(lengths) // 2] > _MEDIAN_NAME_WORDS:
         return False
-    return len(heads) < 3 or len(set(authors)) >= _MIN_DISTINCT_NAMES * len(heads)
+    distinct = min(_MIN_DISTINCT_NAMES * len(heads), _ENOUGH_NAMES)
+    return len(heads) < 3 or len(set(authors)) >= distinct
 
 
 def _words_between(text: str, start: int, end: int) -> int:
