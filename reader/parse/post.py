@@ -57,10 +57,6 @@ class StagedPost:
     plan: ThreadPlan | None = None
 
     @property
-    def header_start(self) -> int:
-        return self.header.span[0] if self.header is not None else -1
-
-    @property
     def comments_pending(self) -> int:
         """Blocks of comment thread still to read (0: ``body`` is the whole post)."""
         return len(self.comment_blocks)

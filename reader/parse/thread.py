@@ -13,6 +13,7 @@ their end, found with substring searches, so a book with no thread costs little.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -396,10 +397,13 @@ def plan_thread(
     start, end = blocks[first].start, blocks[-1].end
     marks = find_marks(text, start, end, digits)
     family = _thread_family(text, marks, start, end)
-    if family is None:
-        return None
-    heads = [mark for mark in marks if _names_people(mark) and _family(mark.template) == family]
-    heads = _drop_outliers(heads)
+    if family is not None:
+        heads = [m for m in marks if _names_people(m) and _family(m.template) == family]
+        heads = _drop_outliers(heads)
+    else:
+        heads = name_only_heads(text, start, end)
+        if not heads:
+            return None
     first_head = heads[0].start_line
     head_starts = {mark.start for mark in heads}
     dates = {
@@ -417,6 +421,104 @@ def plan_thread(
         trailing=trailing,
         end=last_end,
     )
+
+
+# Threads whose bylines are a bare name ("NFreak007" over the comment) are looked for
+# in the end of the text only: with nothing but a name to go by, they must be the tail.
+_NAME_ONLY_WINDOW = 60_000
+_NAME_ONLY_GAP = 30  # lines between two such comments at most
+_NAME_ONLY_TAIL = 30  # lines after the last one at most
+_NAME_ONLY_MIN_WORDS = 4
+_NAME_ONLY_MEDIAN_WORDS = 8
+_NAME_ONLY_POST_SHARE = 0.25
+_SENTENCE = re.compile(r"[a-z)][.!?](?:\s|$)")
+_HANDLE = re.compile(r"\S*(?:\d|[a-z][A-Z])\S*|[a-z][a-z0-9_.-]{3,}")
+_URL_LEAD = re.compile(r"(?:https?://|www\.)\S+\s+")
+_PROSE_END = ".!?…:;,\"”)"
+
+
+def _bare_name(line: str) -> bool:
+    """A name alone on its line: one to three words, no punctuation to end a sentence."""
+    if len(line) > 30 or line[-1] in _PROSE_END or line.startswith(_BULLETS):
+        return False
+    words = line.split()
+    if not 1 <= len(words) <= 3 or (len(words) > 1 and line.isupper()):
+        return False
+    return plausible_name(line) and not is_chrome_line(line) and not FORM_START.match(line)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= 30 or (len(line) >= 8 and line[-1] in ".!?…)")
+
+
+def name_only_heads(text: str, start: int, end: int) -> list[Mark]:
+    """Comments headed by a bare name line, at the end of the text, or [].
+
+    A name line is followed by prose; the run of them must reach the end of the text,
+    name different people, and show it is a thread: a name that comes back (someone
+    answers) or a handle ("NFreak007", "johnbattelle") that no heading looks like.
+    """
+    window = max(start, end - _NAME_ONLY_WINDOW)
+    window = text.find("\n", window - 1) + 1 if window > start else start
+    lines: list[tuple[int, str]] = []
+    offset = window
+    for raw in text[window:end].split("\n"):
+        lines.append((offset, raw))
+        offset += len(raw) + 1
+    solid = [index for index, (_, raw) in enumerate(lines) if raw.strip()]
+    heads: list[tuple[int, Mark]] = []
+    for position, index in enumerate(solid):
+        line_start, raw = lines[index]
+        stripped = raw.strip()
+        url = _URL_LEAD.match(stripped)
+        name = stripped[url.end() :] if url else stripped
+        if not name or not _bare_name(name) or position + 1 >= len(solid):
+            continue
+        if not _is_prose(lines[solid[position + 1]][1].strip()):
+            continue
+        lead = line_start + len(raw) - len(raw.lstrip())
+        chrome = ((0, url.end() - 1),) if url else ()
+        author = (url.end() if url else 0, len(stripped))
+        byline = Byline("N|", author, None, None, chrome, False)
+        heads.append((index, Mark(line_start, stripped, lead, byline)))
+    # The run that reaches the end: from the last name line back while they stay close.
+    if not heads or len(lines) - heads[-1][0] > _NAME_ONLY_TAIL:
+        return []
+    run = [heads[-1]]
+    for head in reversed(heads[:-1]):
+        if run[-1][0] - head[0] > _NAME_ONLY_GAP:
+            break
+        run.append(head)
+    run.reverse()
+    # Each comment says something; menus of teasers ("Beauty" over a headline) do not.
+    bounds = [index for index, _ in run] + [len(lines)]
+    bodies = [
+        " ".join(lines[i][1].strip() for i in range(a + 1, b))
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+    sizes = sorted(len(body.split()) for body in bodies)
+    sentences = sum(1 for body in bodies if _SENTENCE.search(body))
+    if sizes[0] < _NAME_ONLY_MIN_WORDS or sizes[len(sizes) // 2] < _NAME_ONLY_MEDIAN_WORDS:
+        return []
+    if sentences < len(bodies) / 2:  # headlines under labels, not people talking
+        return []
+    # The thread follows the post: a page that is all "name over text" is a page of
+    # teasers, not a post with its comments.
+    thread_words = sum(sizes)
+    if _words_between(text, start, run[0][1].line_start) < _NAME_ONLY_POST_SHARE * thread_words:
+        return []
+    marks = [mark for _, mark in run]
+    authors = [_author(mark) for mark in marks]
+    returning = len(set(authors)) < len(authors)
+    handles = any(_HANDLE.fullmatch(author_text(mark)) for mark in marks)
+    if len(marks) < 2 or not (returning or handles) or not _reads_as_thread(marks):
+        return []
+    return marks
+
+
+def author_text(mark: Mark) -> str:
+    author = mark.byline.author
+    return mark.line[author[0] : author[1]] if author else ""
 
 
 def _drop_outliers(heads: list[Mark]) -> list[Mark]:
