@@ -239,7 +239,7 @@ class _ThreadReader:
             self.describe(draft, mark)
         return draft
 
-    def describe(self, draft: _Draft, mark: Mark) -> None:
+    def describe(self, draft: _Draft, mark: Mark, with_name: bool = True) -> None:
         """Author, date, label and chrome of a comment from its byline."""
         byline = mark.byline
         line = mark.line
@@ -251,7 +251,7 @@ class _ThreadReader:
             draft.label = line[byline.label[0] : byline.label[1]]
         for start, end in byline.chrome:
             self.add_chrome(line[start:end].strip(), mark.lead + start + _lead_space(line, start))
-        if mark.name_line is not None:
+        if mark.name_line is not None and with_name:
             self.describe_name_line(draft, mark)
 
     def describe_name_line(self, draft: _Draft, mark: Mark) -> None:
@@ -280,8 +280,9 @@ class _ThreadReader:
         mark = self.plan.dates[line.start] if self.plan is not None else None
         if mark is None or mark.byline.date is None:
             return False
-        self.describe(draft, mark)
-        draft.end = max(draft.end, mark.end)
+        # Only the date line: a name line next to it is the comment's own text here.
+        self.describe(draft, mark, with_name=False)
+        draft.end = max(draft.end, mark.lead + len(mark.line))
         self.new_paragraph = True
         return True
 

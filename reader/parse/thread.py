@@ -117,7 +117,7 @@ class ThreadPlan:
     heads: dict[int, Mark]
     """Bylines of the thread by the start of their first line."""
     dates: dict[int, Mark]
-    """Date-only lines that are not heads: a comment's trailing date (Blogger)."""
+    """Date-only lines that are not heads, by line start: a comment's trailing date."""
     trailing: bool
     """True when each byline closes its comment instead of opening it."""
     end: int
@@ -407,7 +407,7 @@ def plan_thread(
     first_head = heads[0].start_line
     head_starts = {mark.start for mark in heads}
     dates = {
-        mark.start: mark
+        mark.line_start: mark
         for mark in marks
         if mark.byline.date_only and mark.start > first_head and mark.start not in head_starts
     }
