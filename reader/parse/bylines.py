@@ -189,8 +189,29 @@ def read_byline(line: str) -> Byline | None:
         start = numbered.end()
     dated = find_datetime(line, start)
     if dated is None:
-        return _verb_byline(line, start, label)
+        return _verb_byline(line, start, label) or _scored_byline(line, start, label)
     return _dated_byline(line, start, label, dated)
+
+
+# "xdwyer 5 pts", "Montemalone 44 points": a name and the votes its comment got.
+_SCORE = re.compile(r"\s+[+-]?\d{1,6}\s+(?:pts?|points?|votes?|likes?)\s*$", re.IGNORECASE)
+# "Pingback: …", "Trackback by …": another page's link to the post, listed as a comment.
+_LINKBACK = re.compile(r"(?:ping|track)back\b\s*(?:by\b|from\b|:)?\s*", re.IGNORECASE)
+
+
+def _scored_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline | None:
+    linkback = _LINKBACK.match(line, start)
+    if linkback is not None:
+        rest = line[linkback.end() :].strip(" |:-")
+        author = (line.index(rest), line.index(rest) + len(rest)) if rest else None
+        chrome = ((start, linkback.end()),) if author else ((start, len(line)),)
+        return Byline("P|", author, None, label, chrome, True)
+    score = _SCORE.search(line, start)
+    if score is None or not plausible_name(line[start : score.start()].strip()):
+        return None
+    return Byline(
+        "S|", _trimmed(line, start, score.start()), None, label, ((score.start(), len(line)),), True
+    )
 
 
 def _lead(line: str, start: int, end: int) -> int:

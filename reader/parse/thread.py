@@ -366,15 +366,17 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-_ELLIPSIS_VERBS = ("said...", "said…", "says...", "says…")
+# Verbs that make a byline on their own; "said:" also opens quotes in prose.
+_STRONG_VERBS = ("said...", "said…", "says:", "says", "wrote:", "writes", "writes:")
 
 
 def _lone_comment(mark: Mark, marks: Sequence[Mark]) -> bool:
-    """A byline unmistakable on its own: a "says:"/"said..." with a date beside, under or
-    after it, or a name with a date and a time of day ("Lisa November 7, 2012 at 4:42 PM")."""
+    """A byline unmistakable on its own: "says:", "wrote:", "said..." or "said:" with a
+    date beside, under or after it; a name with a date and a time of day ("Lisa November
+    7, 2012 at 4:42 PM", "thecrus8r • 15 minutes ago"); a vote count; a pingback."""
     byline = mark.byline
     if byline.has_verb:
-        if byline.date is not None or mark.line.lower().endswith(_ELLIPSIS_VERBS):
+        if byline.date is not None or mark.line.lower().endswith(_STRONG_VERBS):
             return True
         return any(
             other.byline.date_only and 0 < other.start - mark.start < 3000 for other in marks
@@ -382,7 +384,8 @@ def _lone_comment(mark: Mark, marks: Sequence[Mark]) -> bool:
     if byline.date is None:
         return False
     date = mark.line[byline.date[0] : byline.date[1]]
-    return ":" in date and (mark.name_line is not None or not byline.date_only)
+    timed = ":" in date or "ago" in date.lower()
+    return timed and (mark.name_line is not None or not byline.date_only)
 
 
 def plan_thread(
