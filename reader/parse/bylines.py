@@ -104,14 +104,19 @@ class Byline:
         return self.author is None
 
 
-def plausible_name(name: str) -> bool:
-    """A person's or a handle's name, not a fragment of prose."""
+def plausible_name(name: str, exclaims: bool = False) -> bool:
+    """A person's or a handle's name, not a fragment of prose.
+
+    ``exclaims``: the name may end in "!" (a blog's name before "said:" often does).
+    """
     if not name or len(name) > 60 or not any(char.isalpha() for char in name):
         return False
     words = name.split()
     if len(words) > 7:
         return False
-    if name[-1] in _SENTENCE_END and not (name[-1] == "." and len(words[-1]) <= 3):
+    if name[-1] == "!" and exclaims and len(words) <= 4:
+        pass
+    elif name[-1] in _SENTENCE_END and not (name[-1] == "." and len(words[-1]) <= 3):
         return False  # "Amy D." and "J.J." end in a dot; sentences end in one too
     if '"' in name or "“" in name or "”" in name:
         return False
@@ -238,7 +243,7 @@ def _verb_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline
     else:
         return None
     name = line[name_start:name_end]
-    if not plausible_name(name.strip()):
+    if not plausible_name(name.strip(), exclaims=verb is not None):
         return None
     chrome = []
     if name_start > start:

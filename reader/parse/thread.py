@@ -367,6 +367,7 @@ def _words_between(text: str, start: int, end: int) -> int:
 
 
 # Verbs that make a byline on their own; "said:" also opens quotes in prose.
+_SELF_EVIDENT = ("S|", "P|")  # a vote count, a pingback
 _STRONG_VERBS = ("said...", "said…", "says:", "says", "wrote:", "writes", "writes:")
 
 
@@ -375,6 +376,8 @@ def _lone_comment(mark: Mark, marks: Sequence[Mark]) -> bool:
     date beside, under or after it; a name with a date and a time of day ("Lisa November
     7, 2012 at 4:42 PM", "thecrus8r • 15 minutes ago"); a vote count; a pingback."""
     byline = mark.byline
+    if byline.template in _SELF_EVIDENT:
+        return True
     if byline.has_verb:
         if byline.date is not None or mark.line.lower().endswith(_STRONG_VERBS):
             return True
@@ -429,6 +432,7 @@ def plan_thread(
 # Threads whose bylines are a bare name ("NFreak007" over the comment) are looked for
 # in the end of the text only: with nothing but a name to go by, they must be the tail.
 _NAME_ONLY_WINDOW = 60_000
+_TRAILING_REACH = 6  # blocks above a thread's first closing byline to look through
 _NAME_ONLY_GAP = 30  # lines between two such comments at most
 _NAME_ONLY_TAIL = 30  # lines after the last one at most
 _NAME_ONLY_MIN_WORDS = 4
@@ -551,8 +555,8 @@ def _text_follows(text: str, start: int, end: int) -> bool:
 def _trailing_start(text: str, blocks: Sequence[Block], heads: Sequence[Mark], region: int) -> int:
     """Where the first comment of a thread whose bylines close their comments begins.
 
-    The first comment is the text right above the first byline. It reaches back at most
-    as many blocks as the longest comment of the thread, and begins after the widest
+    The first comment is the text right above the first byline. It reaches back a few
+    blocks (more when the thread has longer comments), and begins after the widest
     run of blank lines there (a page sets its parts apart by more space than its
     paragraphs); with no wider gap, it is the block above the byline.
     """
@@ -565,7 +569,7 @@ def _trailing_start(text: str, blocks: Sequence[Block], heads: Sequence[Mark], r
         longest = max(longest, bisect_left(starts, b.start) - bisect_right(starts, a.start))
     # The byline's own block counts when the comment's last lines share it.
     top = first if blocks[first].start < heads[0].start else first - 1
-    low = max(region, first - min(longest, 8), 1)
+    low = max(region, first - min(max(longest, _TRAILING_REACH), 2 * _TRAILING_REACH), 1)
     if top < low:
         return heads[0].start if top < region else blocks[max(top, region)].start
     gaps = {
