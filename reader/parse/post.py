@@ -170,9 +170,10 @@ def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None)
     header_index = found[0] if found is not None else None
     if found is not None:
         regions.header = found[1]
-    regions.plan = plan_thread(
-        text, blocks, 1 if header_index is None else header_index + 1, digits
-    )
+    if header_index is None:
+        regions.plan = plan_thread(text, blocks, 1, digits)
+    else:
+        regions.plan = plan_thread(text, blocks, header_index + 1, digits, after_header=True)
     plan = regions.plan
     if header_index is not None and (
         plan is None

@@ -229,7 +229,9 @@ def _continues_sentence(text: str, line_start: int) -> bool:
     return len(previous) >= _WRAP_WIDTH and (previous[-1].isalpha() or previous[-1] in ",;-")
 
 
-def find_marks(text: str, start: int, end: int, digits: Sequence[int] | None) -> list[Mark]:
+def find_marks(
+    text: str, start: int, end: int, digits: Sequence[int] | None, after_header: bool = False
+) -> list[Mark]:
     """Every line between ``start`` and ``end`` that reads as a byline, in order.
 
     ``digits`` are the offsets of every digit in the text, or None when there are too
@@ -240,7 +242,7 @@ def find_marks(text: str, start: int, end: int, digits: Sequence[int] | None) ->
     if digits is None:
         return _marks_on(text, _all_lines(text, start, end))
     marks = _marks_on(text, _hinted_lines(text, start, end, digits))
-    family = _thread_family(text, marks, start, end)
+    family = _thread_family(text, marks, start, end, after_header)
     if family is None:
         return marks
     first = min(
@@ -315,13 +317,16 @@ def _names_people(mark: Mark) -> bool:
     return not mark.byline.date_only or mark.name_line is not None
 
 
-def _thread_family(text: str, marks: Sequence[Mark], start: int, end: int) -> str | None:
+def _thread_family(
+    text: str, marks: Sequence[Mark], start: int, end: int, after_header: bool = False
+) -> str | None:
     """The family of templates that makes the thread: the most repeated one that reads
     as a thread (different people; see :func:`_reads_as_thread`).
 
     A byline that does not repeat makes a thread of one comment only when it cannot be
     anything else (see :func:`_lone_comment`) and what follows it is short, shorter than
     what stands above it: a post's own "by NAME on DATE" stands over the whole post.
+    Under a comments header that question is answered already.
     """
     counts = Counter(_family(mark.template) for mark in marks if _names_people(mark))
     for family, count in counts.most_common():
@@ -334,9 +339,12 @@ def _thread_family(text: str, marks: Sequence[Mark], start: int, end: int) -> st
     if len(people) > _LONE_CANDIDATES:
         return None
     for mark in people:
-        if _lone_comment(mark, marks):
+        # Under a comments header, a name with a date is enough.
+        if _lone_comment(mark, marks) or (after_header and mark.byline.date is not None):
             after = _words_between(text, mark.end, end)
-            if after <= _LONE_COMMENT_WORDS and after < _words_between(text, start, mark.start):
+            if after_header or (
+                after <= _LONE_COMMENT_WORDS and after < _words_between(text, 0, mark.start)
+            ):
                 return _family(mark.template)
     return None
 
@@ -378,6 +386,10 @@ def _lone_comment(mark: Mark, marks: Sequence[Mark]) -> bool:
     byline = mark.byline
     if byline.template in _SELF_EVIDENT:
         return True
+    if mark.name_line is not None:  # "Mei Wood says:" over its date
+        named = read_byline(mark.name_line.text)
+        if named is not None and mark.name_line.text.lower().endswith(_STRONG_VERBS):
+            return True
     if byline.has_verb:
         if byline.date is not None or mark.line.lower().endswith(_STRONG_VERBS):
             return True
@@ -392,7 +404,11 @@ def _lone_comment(mark: Mark, marks: Sequence[Mark]) -> bool:
 
 
 def plan_thread(
-    text: str, blocks: Sequence[Block], first: int, digits: Sequence[int] | None
+    text: str,
+    blocks: Sequence[Block],
+    first: int,
+    digits: Sequence[int] | None,
+    after_header: bool = False,
 ) -> ThreadPlan | None:
     """The thread among ``blocks[first:]``, or None when no byline template repeats.
 
@@ -401,8 +417,8 @@ def plan_thread(
     if first >= len(blocks):
         return None
     start, end = blocks[first].start, blocks[-1].end
-    marks = find_marks(text, start, end, digits)
-    family = _thread_family(text, marks, start, end)
+    marks = find_marks(text, start, end, digits, after_header)
+    family = _thread_family(text, marks, start, end, after_header)
     if family is not None:
         heads = [m for m in marks if _names_people(m) and _family(m.template) == family]
         heads = _drop_outliers(heads)
