@@ -28,7 +28,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:\d{4}|'\d\d)"
 # A time of day; an am/pm and a time zone may follow ("@08:35PM", "6:44:07 AM EDT").
 _TIME = (
-    r"(?:@\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:@\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.m\.|[ap]m\b))?"
     r"(?:\s+(?-i:[A-Z]{2,4})\b(?!\s+[a-z]))?"
 )
 _DATE = (
@@ -231,15 +231,10 @@ def _verb_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline
     name_start = _lead(line, start, len(line))
     lead = line[start:name_start]
     if verb is not None:
-        name_end = verb.start()
-
+        name_end = _without_karma(line, name_start, verb.start())
     elif lead.strip().lower() == "by":
         # Slashdot's "by NAME (5327)" and "by Anonymous Coward": the name is the line.
-        name_end = len(line)
-        karma = re.search(r"\s*\(\d+\)(?:\s*<[^>]*>)?\s*$", line[name_start:])
-        if karma is not None:
-            name_end = name_start + karma.start()
-
+        name_end = _without_karma(line, name_start, len(line))
     else:
         return None
     name = line[name_start:name_end]
@@ -260,6 +255,16 @@ def _verb_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline
         chrome=tuple(chrome),
         has_verb=verb is not None,
     )
+
+
+# What a site writes after a name: a karma count "(5327)", an address "<a@b.c>".
+_KARMA = re.compile(r"(?:\s*\(\d+\)|\s*<[^>]*>)+\s*$")
+
+
+def _without_karma(line: str, start: int, end: int) -> int:
+    """Where the name in ``line[start:end]`` ends, before any karma count or address."""
+    karma = _KARMA.search(line, start, end)
+    return karma.start() if karma is not None and karma.start() > start else end
 
 
 def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
@@ -286,7 +291,8 @@ def _dated_byline(
     if before.strip():
         # NAME [join] DATE [tail]: "Chris Nahr 07.15.12 at 11:59", "X on DATE said:".
         join = _JOIN_BEFORE_DATE.search(before)
-        name_end = name_start + (join.start() if join is not None else len(before))
+        join_start = name_start + (join.start() if join is not None else len(before))
+        name_end = _without_karma(line, name_start, join_start)
         name = line[name_start:name_end].strip()
         if not plausible_name(name):
             return None
@@ -297,7 +303,7 @@ def _dated_byline(
             return None
         if tail:
             chrome.append((date_end, len(line)))
-        template = f"ND|{_shape(lead)}|{_shape(line[name_end:date_start])}"
+        template = f"ND|{_shape(lead)}|{_shape(line[join_start:date_start])}"
         return Byline(
             template,
             _trimmed(line, name_start, name_end),

@@ -424,8 +424,13 @@ def plan_thread(
         heads = _drop_outliers(heads)
     else:
         heads = name_only_heads(text, start, end)
-        if not heads:
-            return None
+    trailing = bool(heads) and not _text_follows(text, heads[-1].end, end)
+    if trailing and _words_between(text, start, heads[0].start) == 0:
+        # A closing byline with nothing above it but the title is the post's own
+        # ("by randfish on January 31, 2011" under the title), not a comment's.
+        heads = heads[1:]
+    if not heads:
+        return None
     first_head = heads[0].start_line
     head_starts = {mark.start for mark in heads}
     dates = {
@@ -434,7 +439,6 @@ def plan_thread(
         if mark.byline.date_only and mark.start > first_head and mark.start not in head_starts
     }
     last_end = heads[-1].end
-    trailing = not _text_follows(text, last_end, end)
     thread_start = _trailing_start(text, blocks, heads, first) if trailing else first_head
     return ThreadPlan(
         start=thread_start,
@@ -457,7 +461,7 @@ _NAME_ONLY_POST_SHARE = 0.25
 _SENTENCE = re.compile(r"[a-z)][.!?](?:\s|$)")
 _HANDLE = re.compile(r"\S*(?:\d|[a-z][A-Z])\S*|[a-z][a-z0-9_.-]{3,}")
 _URL_LEAD = re.compile(r"(?:https?://|www\.)\S+\s+")
-_PROSE_END = ".!?…:;,\"”)"
+_PROSE_END = '.!?…:;,"”)'
 
 
 def _bare_name(line: str) -> bool:
