@@ -53,3 +53,37 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     # The table a person reads names every figure.
     for name in names:
         assert name in result.stdout
+
+
+def test_accuracy_benchmark_scores_both_sets(tmp_path: Path) -> None:
+    from corpus import corpus_folder
+
+    if not (corpus_folder() / "scrapes-dev.tar.xz").exists():
+        pytest.skip(f"the development sets are not at {corpus_folder()}")
+    out = tmp_path / "results.jsonl"
+    out.write_text('{"name": "parser, book", "value": 1}\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "accuracy.py"), "--limit", "12", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = {json.loads(line)["name"]: json.loads(line) for line in out.read_text().splitlines()}
+    # Its own figures are added; the other benchmark's are kept.
+    assert "parser, book" in figures
+    names = [name for name in figures if name.startswith("accuracy")]
+    for part in (
+        "separated",
+        "comment recall",
+        "body recall",
+        "leak",
+        "precision",
+        "recall",
+        "title right",
+    ):
+        assert any(name.endswith(f": {part}") for name in names), names
+    for name in names:
+        assert 0.0 <= figures[name]["value"] <= 1.0
+        assert name in result.stdout
+    assert "scrapes (12 pages)" in result.stdout and "rendered pages (12)" in result.stdout

@@ -153,11 +153,14 @@ def _hinted_lines(text: str, start: int, end: int, digits: Sequence[int]) -> lis
                 if line[1] - line[0] <= _LONGEST_LINE:
                     lines.add(line)
             position = text.find(hint, position + 1, end)
-    for hint in ("\nby ", "  by "):  # "by NAME" (Slashdot) holds no digit when anonymous
+    # Lines that open with "by NAME" (Slashdot's hold no digit when anonymous), and with
+    # "Pingback" or "Trackback".
+    for hint in ("\nby ", "  by ", "ingback", "rackback"):
         position = text.find(hint, window, end)
         while position >= 0:
             line = _line_at(text, position + 1)
-            if line[1] - line[0] <= _LONGEST_LINE and not text[line[0] : position].strip():
+            opening = text[line[0] : position].strip()
+            if line[1] - line[0] <= _LONGEST_LINE and opening in ("", "P", "p", "T", "t"):
                 lines.add(line)
             position = text.find(hint, position + 1, end)
     return sorted(lines)
