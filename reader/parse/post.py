@@ -18,9 +18,11 @@ from reader.parse.boilerplate import (
     is_chrome_block,
     is_form_start,
 )
+from reader.parse.chrome import article_and_chrome, read_page
 from reader.parse.comments import match_header, parse_comments, starts_byline
-from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, find_title
+from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading
 from reader.parse.infer import inferred_title, section_starts
+from reader.parse.title import choose_title, named_title
 
 
 @contextmanager
@@ -86,7 +88,7 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     chrome.extend(_as_boilerplate(block) for block in regions.chrome)
 
     body = _Body(regions.body + regions.tail, text)
-    title_text, title_inferred, title_span = body.take_title(chrome, source.name)
+    title_text, title_inferred, title_span = body.take_title(chrome, source.name, regions.header)
     sections = body.sections(chrome)
     chrome.sort(key=lambda item: item.span[0])
     post = Post(
@@ -197,24 +199,23 @@ class _Body:
         self.file_names = may_hold_file_names(source)
         self.digit_blocks = _blocks_holding(blocks, digit_positions(source))
 
-    def take_title(self, chrome: list[Boilerplate], name: str) -> tuple[str, bool, tuple[int, int]]:
-        """Remove the title block from the body; (title, inferred, span)."""
-        # Page chrome is never the title, even when nothing else is left on the page.
-        if (
-            self.blocks
-            and not is_form_start(self.blocks[0])
-            and not is_chrome_block(self.blocks[0])
-        ):
-            first = self.blocks[0]
-            title = find_title(first)
-            if title is not None:
-                self.blocks = self.blocks[1:]
-                if title.field_label:
-                    offset = first.start + first.text.index(title.field_label)
-                    chrome.append(
-                        Boilerplate(title.field_label, (offset, offset + len(title.field_label)))
-                    )
-                return title.text, False, (first.start, first.end)
+    def take_title(
+        self, chrome: list[Boilerplate], name: str, header: CommentsHeader | None = None
+    ) -> tuple[str, bool, tuple[int, int]]:
+        """Set a rendered page's chrome aside and take the title out of the body;
+        (title, inferred, span)."""
+        page = read_page(self.blocks)
+        choice = choose_title(self.blocks, page, header)
+        if choice is not None:
+            self.blocks = choice.body
+            chrome.extend(choice.chrome)
+            return choice.text, choice.inferred, choice.span
+        if page is not None:
+            self.blocks, page_chrome = article_and_chrome(page, self.blocks)
+            chrome.extend(_as_boilerplate(block) for block in page_chrome)
+        named = named_title(header)
+        if named is not None:
+            return named, True, (0, 0)  # its words are the header's
         return title_from_name(name), True, (0, 0)
 
     def paragraph(self, block: Block) -> Paragraph:
