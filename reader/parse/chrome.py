@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.parse.blocks import Block
+from reader.parse.blocks import Block, squash
 from reader.parse.lines import (
     Line,
     block_lines,
@@ -40,18 +40,30 @@ PROSE_WEIGHT = 80
 PROSE_THRESHOLD = 40
 # The cost of a short line, and of a list item, for each line of the run they stand in
 # (up to RUN_CAP lines): one heading between paragraphs is cheap, a menu is not.
-SHORT_COST = 10
-ITEM_COST = 15
+SHORT_COST = 1
+ITEM_COST = 10
 RUN_CAP = 3
 # Prose away from the page's main indentation counts for this much.
-OFF_INDENT = 0.6
+OFF_INDENT = 1.0
+# A list item shorter than this is a link (a menu entry, a related post's title).
+LIST_ITEM_LENGTH = 100
+# Prose at another indentation counts only this near (in lines) to the main prose.
+NEAR_LINES = 100000
+# A list of long items counts for this much: an article is mostly paragraphs.
+LISTED_PROSE = 0.5
+# Lines without prose that split the best run into pieces.
+GAP_LINES = 100000
+# A box heading ends the article once this share of its prose stands above it.
+END_SHARE = 0.3
 # A page layout shows at least this many short list items (its menus).
 MIN_MENU_ITEMS = 3
 # Bigger bodies are books or long documents, not pages: their ends are looked at only.
 MAX_PAGE_LINES = 5000
 MAX_PAGE_BLOCKS = 2000
 
-_SENTENCE_MARKS = frozenset(".!?;:,。！？；：，、؟،")
+_SENTENCE_MARKS = frozenset(".!?;:,…。！？；：，、؟،")
+# Prose has a sentence mark at least every so many letters.
+MARK_SPACING = 250
 
 # Chrome that structure alone does not show: legal lines and cookie prompts.
 _LEGAL = re.compile(
@@ -60,6 +72,59 @@ _LEGAL = re.compile(
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# Headings of the boxes that follow an article, in the common languages.
+_BOX_HEADING = re.compile(
+    r"(?:"
+    # English
+    r"related(?:\s+\w+)?|read (?:more|also|next)|more (?:from|on|about|in|stories|news)\b.*"
+    r"|you (?:may|might) (?:also )?like|recommended(?: for you)?|(?:most )?popular(?: \w+)?"
+    r"|most (?:read|viewed|shared)|latest(?: \w+)?|recent (?:posts|articles|comments)"
+    r"|trending(?: \w+)?|tags?|tagged(?: with)?|categor(?:y|ies)|filed under.*"
+    r"|share(?: this)?(?: \w+)?|leave a (?:reply|comment)|(?:\d+ )?comments?"
+    r"|subscribe\b.*|sign up\b.*|follow us\b.*|about the author|see also|you may have missed"
+    # German
+    r"|ähnliche (?:beiträge|artikel|themen)|das könnte (?:sie|dich) auch interessieren"
+    r"|(?:auch|ebenfalls) interessant|mehr (?:zum thema|aus|von|zu|über)\b.*"
+    r"|weitere (?:artikel|beiträge|meldungen|nachrichten|themen|informationen)\b.*"
+    r"|lesen sie (?:auch|mehr|weiter)\b.*|(?:schon|auch) gelesen|meist ?gelesen(?:e \w+)?"
+    r"|beliebte (?:artikel|beiträge)|neueste (?:artikel|beiträge|nachrichten|meldungen)"
+    r"|schlagw(?:o|ö)rte(?:r)?|themen(?: im artikel)?|kategorien?|markiert mit"
+    r"|(?:diesen )?(?:artikel |beitrag )?teilen|teilen sie (?:dies|diesen \w+)\b.*"
+    r"|schreibe(?:n sie)? einen kommentar|kommentar(?:e| schreiben)?|kommentieren\b.*"
+    r"|newsletter\b.*|zurück\b.*|nach oben"
+    # Spanish, Portuguese
+    r"|(?:noticias|artículos|notas) relacionad(?:as|os)|(?:también )?te puede interesar"
+    r"|lo más (?:leído|visto)|más (?:leídas?|vistas?)|etiquetas|temas|compartir(?: \w+)?"
+    r"|comentarios?|deja(?:r)? (?:tu|un) comentario|dejá tu comentario|otras noticias"
+    r"|suscr[ií]bete\b.*|s[ií]guenos\b.*|leia (?:também|mais)|veja também|mais lidas"
+    # French, Italian
+    r"|(?:à )?lire aussi|sur le (?:même )?sujet|articles? similaires|les plus lus"
+    r"|partager(?: \w+)?|commentaires?|laisser un commentaire|mots[- ]clés|(?:à )?voir aussi"
+    r"|à écouter aussi|dans la même rubrique|leggi anche|articoli correlati|condividi"
+    r")\s*[:?!.…]?\s*$",
+    re.IGNORECASE,
+)
+# Picture credits name their source after a label.
+_CREDIT = re.compile(
+    r"[(\[]?(?:foto|fotos|photo|photos|bild|bilder|image|images|imagen|quelle|source|fuente"
+    r"|fonte|credit|credits|crédit|crédits|crédito|créditos|picture|pictures|titelbild)"
+    r"\s*(?:[:©]|\(c\))",
+    re.IGNORECASE,
+)
+CREDIT_LENGTH = 120
+# Calls to share, follow, subscribe, rate or comment, in the common languages.
+_PROMPT = re.compile(
+    r"\b(?:share|shares|sharing|teilen|compartir|comparte|compartilhe|partager|partagez"
+    r"|condividi|newsletter|subscribe|abonnieren|suscr[ií]bete|abonnez|follow us|folgen sie"
+    r"|folge uns|s[ií]guenos|suivez|bewerten|bewertungen|rate this|kommentar\w*"
+    r"|comentar\w*|commentaire\w*|leave a comment|add a comment)\b",
+    re.IGNORECASE,
+)
+PROMPT_LENGTH = 120
+# Prose shorter than this can still be a legal line or a prompt.
+PROSE_CHROME_LENGTH = 200
+# A box heading is short.
+BOX_HEADING_LENGTH = 60
 
 PROSE = 0
 SHORT = 1
@@ -85,9 +150,20 @@ def kind_of(line: Line) -> int:
     text = line.stripped
     if not has_words(text):
         return BLANK
-    if weight(text) >= PROSE_WEIGHT and any(char in _SENTENCE_MARKS for char in text):
+    if _is_prose(text):
         return PROSE
     return ITEM if is_bullet(text) else SHORT
+
+
+def _is_prose(text: str) -> bool:
+    """Long, and punctuated like sentences (a tag cloud or a flattened menu is not)."""
+    if "  " in text:
+        text = squash(text)  # columns padded with spaces are not length
+    size = weight(text)
+    if size < PROSE_WEIGHT:
+        return False
+    marks = sum(1 for char in text if char in _SENTENCE_MARKS)
+    return marks >= 1 and marks * MARK_SPACING >= size
 
 
 def read_page(blocks: Sequence[Block]) -> Page | None:
@@ -98,6 +174,7 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
     if len(lines) > MAX_PAGE_LINES:
         return None
     kinds = [kind_of(line) for line in lines]
+    _demote_listed_prose(lines, kinds)
     menu_items = sum(
         1
         for line, kind in zip(lines, kinds, strict=True)
@@ -108,16 +185,119 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
     start, end = _best_run(lines, kinds)
     if start >= end:
         return None
+    start, end = _trim(lines, kinds, start, end)
+    end = _article_end(lines, kinds, start, end)
     keep = [False] * len(lines)
     for index in range(start, end):
         keep[index] = not _is_island(lines, kinds, index)
     return Page(lines, start, end, keep)
 
 
-def _main_indent(lines: Sequence[Line], kinds: Sequence[int]) -> int:
+def _trim(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """The run narrowed to the article: its pieces apart from the main one must match it.
+
+    The run is cut into pieces at gaps of GAP_LINES or more lines without prose. The
+    piece with the most prose is the article's heart; a piece beside it stays when
+    its prose stands at the same indentation (the article after a picture gallery),
+    and the first that does not (a sidebar, the teasers of a related-posts box, the
+    comments) ends the article on that side.
+    """
+    pieces: list[tuple[int, int, Counter[int]]] = []
+    first = last = -1
+    gap = GAP_LINES
     mass: Counter[int] = Counter()
-    for line, kind in zip(lines, kinds, strict=True):
+    for index in range(start, end):
+        kind = kinds[index]
         if kind == PROSE:
+            if gap >= GAP_LINES and first >= 0:
+                pieces.append((first, last, mass))
+                first, mass = -1, Counter()
+            if first < 0:
+                first = index
+            last = index
+            gap = 0
+            mass[lines[index].indent] += weight(lines[index].stripped)
+        elif kind != BLANK:
+            gap += 1
+    if first >= 0:
+        pieces.append((first, last, mass))
+    if len(pieces) <= 1:
+        return start, end
+    heart = max(range(len(pieces)), key=lambda i: sum(pieces[i][2].values()))
+    indent = pieces[heart][2].most_common(1)[0][0]
+    low = heart
+    while low > 0 and pieces[low - 1][2].most_common(1)[0][0] == indent:
+        low -= 1
+    high = heart
+    while high + 1 < len(pieces) and pieces[high + 1][2].most_common(1)[0][0] == indent:
+        high += 1
+    return pieces[low][0], pieces[high][1] + 1
+
+
+def _article_end(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> int:
+    """Where the article stops: at the heading of the first box that follows it.
+
+    Related posts, tags, share prompts, comment forms and newsletters come after the
+    article under headings of their own; one standing after most of the article's
+    prose ends it (one after the first paragraph is an island: a share bar).
+    """
+    masses = [
+        weight(line.stripped) if kind == PROSE else 0
+        for line, kind in zip(lines[start:end], kinds[start:end], strict=True)
+    ]
+    total = sum(masses)
+    before = 0
+    paragraphs = 0
+    for index in range(start, end):
+        if kinds[index] == PROSE:
+            before += masses[index - start]
+            paragraphs += 1
+        elif (
+            paragraphs >= 2
+            and before >= END_SHARE * total
+            and is_box_heading(lines[index].stripped)
+        ):
+            return index
+    return end
+
+
+def is_box_heading(text: str) -> bool:
+    """The heading of a box of page chrome: related posts, tags, sharing, comments."""
+    if is_bullet(text):
+        text = text[1:].strip()
+    return len(text) <= BOX_HEADING_LENGTH and _BOX_HEADING.match(text) is not None
+
+
+def _demote_listed_prose(lines: Sequence[Line], kinds: list[int]) -> None:
+    """Prose that hangs under the short items of a link list is a teaser, not the article.
+
+    A related-posts list draws each entry as a linked title with an excerpt under it in
+    one block; an article's paragraphs stand apart.
+    """
+    items: Counter[int] = Counter(
+        line.block
+        for line, kind in zip(lines, kinds, strict=True)
+        if kind == ITEM and len(line.stripped) < LIST_ITEM_LENGTH
+    )
+    for index, line in enumerate(lines):
+        if kinds[index] == PROSE and items[line.block] >= 2 and not is_bullet(line.stripped):
+            kinds[index] = SHORT
+
+
+def _main_indent(lines: Sequence[Line], kinds: Sequence[int]) -> int:
+    """The indentation of most of the page's running prose.
+
+    Only prose next to prose counts: an article's paragraphs follow one another, while
+    captions in a gallery or teasers in a list stand between short lines.
+    """
+    mass: Counter[int] = Counter()
+    worded = [index for index, kind in enumerate(kinds) if kind != BLANK]
+    for position, index in enumerate(worded):
+        line = lines[index]
+        if kinds[index] != PROSE or is_bullet(line.stripped):
+            continue
+        neighbours = worded[max(0, position - 1) : position] + worded[position + 1 : position + 2]
+        if any(kinds[i] == PROSE and lines[i].indent == line.indent for i in neighbours):
             mass[line.indent] += weight(line.stripped)
     return mass.most_common(1)[0][0] if mass else -1
 
@@ -125,14 +305,17 @@ def _main_indent(lines: Sequence[Line], kinds: Sequence[int]) -> int:
 def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
     """The maximum-sum run of line scores (Kadane): (first index, index past the last)."""
     indent = _main_indent(lines, kinds)
+    near = _near_main_prose(lines, kinds, indent)
     best, best_start, best_end = 0.0, 0, 0
     total, start, run = 0.0, 0, 0
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind == PROSE:
+        if kind == PROSE and (line.indent == indent or near[index]):
             run = 0
             score = float(weight(line.stripped) - PROSE_THRESHOLD)
             if line.indent != indent:
                 score *= OFF_INDENT
+            if is_bullet(line.stripped):
+                score *= LISTED_PROSE
         elif kind == BLANK:
             score = 0.0
         else:
@@ -146,6 +329,27 @@ def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
     return best_start, best_end
 
 
+def _near_main_prose(lines: Sequence[Line], kinds: Sequence[int], indent: int) -> list[bool]:
+    """Per line: within NEAR_LINES lines with words of prose at the main indentation.
+
+    Prose at another indentation belongs to the article only beside it (a lead, a
+    quote, a caption); far from it, it is a sidebar's or a teaser list's.
+    """
+    count = len(lines)
+    near = [False] * count
+    for step in (range(count), range(count - 1, -1, -1)):
+        distance = NEAR_LINES + 1
+        for index in step:
+            kind = kinds[index]
+            if kind == PROSE and lines[index].indent == indent:
+                distance = 0
+            elif kind != BLANK:
+                distance += 1
+            if distance <= NEAR_LINES:
+                near[index] = True
+    return near
+
+
 def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool:
     """Chrome standing inside the article: link lists, share bars, datelines, credits."""
     kind = kinds[index]
@@ -153,10 +357,28 @@ def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool:
     if kind == BLANK:
         return True
     if kind == PROSE:
-        return _COOKIES.search(text) is not None and _LEGAL.search(text) is not None
+        return len(text) < PROSE_CHROME_LENGTH and (
+            _LEGAL.search(text) is not None or is_prompt(text)
+        )
     if kind == ITEM:
         return True
-    return is_meta_line(text) or _LEGAL.search(text) is not None
+    return (
+        is_meta_line(text)
+        or _LEGAL.search(text) is not None
+        or is_box_heading(text)
+        or is_credit(text)
+        or is_prompt(text)
+    )
+
+
+def is_prompt(text: str) -> bool:
+    """A call to share, follow, subscribe, rate or comment."""
+    return len(text) <= PROMPT_LENGTH and _PROMPT.search(text) is not None
+
+
+def is_credit(text: str) -> bool:
+    """A picture credit: ``Foto: NAME``, ``(Quelle: …)``, ``© AGENCY``."""
+    return len(text) <= CREDIT_LENGTH and _CREDIT.match(text) is not None
 
 
 def article_and_chrome(page: Page, blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:

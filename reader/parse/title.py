@@ -51,6 +51,15 @@ _NAMED = re.compile(
 )
 
 
+_NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
+# Picture credits and captions name a source, not the post.
+_CAPTION = re.compile(
+    r"(?:foto|fotos|photo|photos|bild|bilder|image|imagen|quelle|source|fuente|fonte"
+    r"|credit|credits|crédit|crédits|crédito|créditos|©)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class TitleChoice:
     """The title, and the body and chrome left once it is taken out."""
@@ -83,15 +92,21 @@ def title_from_page(page: Page, named: str | None) -> int | None:
                 return index
     best: tuple[float, int] | None = None
     seen = 0
+    items = 0
     index = page.start - 1
     while index >= 0 and seen < PAGE_TITLE_REACH:
         line = lines[index]
-        if has_words(line.stripped):
-            seen += 1
-            score = _page_title_score(page, index, seen)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, index)
         index -= 1
+        if not has_words(line.stripped):
+            continue
+        # A navigation menu ends the search: the title stands below it.
+        items = items + 1 if _is_item(line.stripped) else 0
+        if items >= 2:
+            break
+        seen += 1
+        score = _page_title_score(page, index + 1, seen)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, index + 1)
     return None if best is None else best[1]
 
 
@@ -99,7 +114,7 @@ def _page_title_score(page: Page, index: int, distance: int) -> float | None:
     lines = page.lines
     text = lines[index].stripped
     kind = kind_of(lines[index])
-    if kind == ITEM or not _may_be_title(text):
+    if kind == ITEM or _is_item(text) or not _may_be_title(text):
         return None
     score = -0.3 * distance
     words = len(text.split())
@@ -115,10 +130,16 @@ def _page_title_score(page: Page, index: int, distance: int) -> float | None:
     return score
 
 
+def _is_item(text: str) -> bool:
+    """A list item, or a numbered breadcrumb step (``2. Aktuelles``)."""
+    return is_bullet(text) or (_NUMBERED_STEP.match(text) is not None and len(text) < 80)
+
+
 def _may_be_title(text: str) -> bool:
     return (
-        len(text) <= MAX_TITLE_LENGTH
+        6 <= weight(text) <= MAX_TITLE_LENGTH
         and has_words(text)
+        and _CAPTION.match(text) is None
         and not is_meta_line(text)
         and not is_date_part(text)
         and not is_page_chrome_text(text)
