@@ -24,12 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.parse.blocks import Block, squash
+from reader.parse.boilerplate import is_chrome_line
 from reader.parse.lines import (
     Line,
     block_lines,
     has_words,
     is_bullet,
     is_meta_line,
+    normal_form,
     regroup,
     weight,
 )
@@ -83,7 +85,8 @@ _BOX_HEADING = re.compile(
     r"|share(?: this)?(?: \w+)?|leave a (?:reply|comment)|(?:\d+ )?comments?"
     r"|subscribe\b.*|sign up\b.*|follow us\b.*|about the author|see also|you may have missed"
     # German
-    r"|ähnliche (?:beiträge|artikel|themen)|das könnte (?:sie|dich) auch interessieren"
+    r"|(?:ähnliche|verwandte|passende) (?:beiträge|artikel|themen)"
+    r"|das könnte (?:sie|dich) auch interessieren"
     r"|(?:auch|ebenfalls) interessant|mehr (?:zum thema|aus|von|zu|über)\b.*"
     r"|weitere (?:artikel|beiträge|meldungen|nachrichten|themen|informationen)\b.*"
     r"|lesen sie (?:auch|mehr|weiter)\b.*|(?:schon|auch) gelesen|meist ?gelesen(?:e \w+)?"
@@ -123,6 +126,18 @@ _PROMPT = re.compile(
 PROMPT_LENGTH = 120
 # Prose shorter than this can still be a legal line or a prompt.
 PROSE_CHROME_LENGTH = 200
+# A line this long shown twice on a page is a teaser or a menu entry.
+REPEATED_LENGTH = 15
+# A box set into an article holds at most this many lines.
+BOX_LINES = 8
+# A run this close under a box heading (in lines with words) is the box's content.
+BOX_REACH = 3
+# Box headings that label a line of tags or buttons rather than open a box.
+_LABELS = re.compile(
+    r"[*+o]?\s*(?:tag|tags|tagged|categor|schlagw|themen|kategorie|etiquetas|temas|mots"
+    r"|markiert|share|teilen|compartir|partager|condividi)",
+    re.IGNORECASE,
+)
 # A box heading is short.
 BOX_HEADING_LENGTH = 60
 
@@ -188,8 +203,9 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
     start, end = _trim(lines, kinds, start, end)
     end = _article_end(lines, kinds, start, end)
     keep = [False] * len(lines)
+    repeated = _repeated(lines)
     for index in range(start, end):
-        keep[index] = not _is_island(lines, kinds, index)
+        keep[index] = not _is_island(lines, kinds, index, repeated)
     return Page(lines, start, end, keep)
 
 
@@ -256,9 +272,30 @@ def _article_end(lines: Sequence[Line], kinds: Sequence[int], start: int, end: i
             paragraphs >= 2
             and before >= END_SHARE * total
             and is_box_heading(lines[index].stripped)
+            and not _article_resumes(lines, kinds, index, end)
         ):
             return index
     return end
+
+
+def _article_resumes(lines: Sequence[Line], kinds: Sequence[int], index: int, end: int) -> bool:
+    """A box set into the article: a short list under the heading, then its prose again.
+
+    The prose must come back at the indentation of the prose above the box, within
+    BOX_LINES lines.
+    """
+    above = next((lines[i].indent for i in range(index - 1, -1, -1) if kinds[i] == PROSE), None)
+    seen = 0
+    for after in range(index + 1, end):
+        kind = kinds[after]
+        if kind == BLANK:
+            continue
+        if kind == PROSE:
+            return lines[after].indent == above and not is_bullet(lines[after].stripped)
+        seen += 1
+        if seen > BOX_LINES or is_box_heading(lines[after].stripped):
+            return False
+    return False
 
 
 def is_box_heading(text: str) -> bool:
@@ -291,6 +328,7 @@ def _main_indent(lines: Sequence[Line], kinds: Sequence[int]) -> int:
     captions in a gallery or teasers in a list stand between short lines.
     """
     mass: Counter[int] = Counter()
+    lone: Counter[int] = Counter()
     worded = [index for index, kind in enumerate(kinds) if kind != BLANK]
     for position, index in enumerate(worded):
         line = lines[index]
@@ -299,13 +337,31 @@ def _main_indent(lines: Sequence[Line], kinds: Sequence[int]) -> int:
         neighbours = worded[max(0, position - 1) : position] + worded[position + 1 : position + 2]
         if any(kinds[i] == PROSE and lines[i].indent == line.indent for i in neighbours):
             mass[line.indent] += weight(line.stripped)
-    return mass.most_common(1)[0][0] if mass else -1
+        else:
+            lone[line.indent] += weight(line.stripped)
+    chosen = mass or lone
+    return chosen.most_common(1)[0][0] if chosen else -1
 
 
 def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
-    """The maximum-sum run of line scores (Kadane): (first index, index past the last)."""
+    """The best run of line scores that can be an article: (first index, index past last).
+
+    Runs are the segments of a maximum-sum scan (Kadane), each cut to its best prefix;
+    the best-scoring one wins unless it stands right under the heading of a box (the
+    excerpts under "Related posts" score like an article).
+    """
+    runs = sorted(_runs(lines, kinds), reverse=True)
+    for _, start, end in runs:
+        if not _under_box_heading(lines, kinds, start):
+            return start, end
+    return (runs[0][1], runs[0][2]) if runs else (0, 0)
+
+
+def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int, int]]:
+    """(score, first index, index past the last) of each positive segment of the scan."""
     indent = _main_indent(lines, kinds)
     near = _near_main_prose(lines, kinds, indent)
+    runs: list[tuple[float, int, int]] = []
     best, best_start, best_end = 0.0, 0, 0
     total, start, run = 0.0, 0, 0
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
@@ -322,11 +378,31 @@ def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
             run += 1
             score = -float((ITEM_COST if kind == ITEM else SHORT_COST) * min(run, RUN_CAP))
         if total <= 0:
-            total, start = 0.0, index
+            if best > 0:
+                runs.append((best, best_start, best_end))
+            best, total, start = 0.0, 0.0, index
         total += score
         if total > best:
             best, best_start, best_end = total, start, index + 1
-    return best_start, best_end
+    if best > 0:
+        runs.append((best, best_start, best_end))
+    return runs
+
+
+def _under_box_heading(lines: Sequence[Line], kinds: Sequence[int], start: int) -> bool:
+    """A box heading stands within BOX_REACH lines with words above ``start``."""
+    seen = 0
+    for index in range(start - 1, -1, -1):
+        if kinds[index] == BLANK:
+            continue
+        text = lines[index].stripped
+        if is_box_heading(text):
+            # Tags and share buttons label what is above them, not what follows.
+            return _LABELS.match(text) is None
+        seen += 1
+        if seen >= BOX_REACH:
+            return False
+    return False
 
 
 def _near_main_prose(lines: Sequence[Line], kinds: Sequence[int], indent: int) -> list[bool]:
@@ -350,25 +426,42 @@ def _near_main_prose(lines: Sequence[Line], kinds: Sequence[int], indent: int) -
     return near
 
 
-def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool:
+def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int, repeated: set[str]) -> bool:
     """Chrome standing inside the article: link lists, share bars, datelines, credits."""
     kind = kinds[index]
     text = lines[index].stripped
     if kind == BLANK:
         return True
+    if kind != PROSE and len(text) >= REPEATED_LENGTH and normal_form(text) in repeated:
+        return True  # a teaser title or menu entry the page shows more than once
     if kind == PROSE:
         return len(text) < PROSE_CHROME_LENGTH and (
             _LEGAL.search(text) is not None or is_prompt(text)
         )
     if kind == ITEM:
-        return True
+        # A list item that ends like a sentence is the article's list; a bare link is not.
+        return not text.endswith((".", ";", "!", "?", "…"))
     return (
         is_meta_line(text)
+        or is_chrome_line(text)
         or _LEGAL.search(text) is not None
         or is_box_heading(text)
         or is_credit(text)
         or is_prompt(text)
     )
+
+
+def _repeated(lines: Sequence[Line]) -> set[str]:
+    """Texts of the lines the page shows more than once."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for line in lines:
+        if len(line.stripped) >= REPEATED_LENGTH:
+            text = normal_form(line.stripped)
+            if text in seen:
+                twice.add(text)
+            seen.add(text)
+    return twice
 
 
 def is_prompt(text: str) -> bool:
