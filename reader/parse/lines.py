@@ -133,11 +133,15 @@ _BYLINE = re.compile(
 )
 
 
+# A byline without a date is short: "Von Anna Muster", "By the editors".
+BYLINE_WORDS = 6
+
+
 def is_meta_line(stripped: str) -> bool:
     """A dateline or byline: a date, a time, ``by NAME``, ``In Stories at 10:25am``."""
     if len(stripped) > 160:
         return False
-    if _BYLINE.match(stripped) and (len(stripped) <= 80 or has_date(stripped)):
+    if _BYLINE.match(stripped) and (len(stripped.split()) <= BYLINE_WORDS or has_date(stripped)):
         return True
     if has_date(stripped) or has_time(stripped):
         # A sentence that mentions a date is not a dateline; a dateline is mostly date.

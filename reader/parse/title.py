@@ -40,6 +40,16 @@ from reader.parse.lines import (
 
 # How far above the article a page's title may stand, in lines with words.
 PAGE_TITLE_REACH = 12
+# Consecutive list items that make a navigation menu.
+MENU_RUN = 6
+# What each line between a candidate and the article costs it.
+DISTANCE_COST = 0.1
+# A breadcrumb stands this many lines above the title at most.
+BREADCRUMB_REACH = 12
+# Lines of the article's top that may still be its title.
+INSIDE_LINES = 5
+# A line inside the article longer than this is its text, not its title.
+MAX_INSIDE_TITLE = 160
 # The plain-text rules look at this many blocks from the top.
 HEAD_BLOCKS = 6
 MAX_TITLE_LENGTH = 250
@@ -51,6 +61,14 @@ _NAMED = re.compile(
 )
 
 
+# "12 thoughts on “TITLE”", "5 Kommentare zu „TITLE“": a comments header naming the post.
+_THREAD_HEADER = re.compile(
+    r"\d{1,6}\s+\w+(?:\s+\w+)?\s+(?:on|to|for|about|zu|zum|zur|auf|sur|à|a|en|em|su|op|bei)"
+    r"\s+[\"“”„«»‘’'](?P<title>[^\"“”„«»]{2,}?)[\"“”„«»‘’']\s*:?",
+    re.IGNORECASE,
+)
+# Two or three capitalised words and nothing else: a person's name.
+_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}")
 _NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
 # Picture credits and captions name a source, not the post.
 _CAPTION = re.compile(
@@ -83,51 +101,117 @@ def named_title(header: CommentsHeader | None) -> str | None:
 
 
 def title_from_page(page: Page, named: str | None) -> int | None:
-    """Index of the line of a rendered page that is its title, if any."""
+    """Index of the line of a rendered page that is its title, if any.
+
+    The candidates are the lines above the article up to the navigation menu (and the
+    article's own first lines, when they are short); each is scored for the shape of
+    a heading, for a dateline or byline under it, for the page naming it again (a
+    breadcrumb), and for its nearness to the article.
+    """
     lines = page.lines
+    named = named or _named_by_thread(lines, page.end)
     if named is not None:
         wanted = normal_form(named)
         for index in range(page.end):
             if normal_form(lines[index].stripped) == wanted:
                 return index
     best: tuple[float, int] | None = None
-    seen = 0
-    items = 0
-    index = page.start - 1
-    while index >= 0 and seen < PAGE_TITLE_REACH:
-        line = lines[index]
-        index -= 1
-        if not has_words(line.stripped):
-            continue
-        # A navigation menu ends the search: the title stands below it.
-        items = items + 1 if _is_item(line.stripped) else 0
-        if items >= 2:
-            break
-        seen += 1
-        score = _page_title_score(page, index + 1, seen)
+    for index, distance in _title_candidates(page):
+        score = _page_title_score(page, index, distance)
         if score is not None and (best is None or score > best[0]):
-            best = (score, index + 1)
+            best = (score, index)
     return None if best is None else best[1]
 
 
+def _title_candidates(page: Page) -> list[tuple[int, int]]:
+    """(index, distance) of the lines the title may be: above the article, nearest first.
+
+    The article's first lines come in too while they are short (a title the page
+    layout put inside the article's box).
+    """
+    lines = page.lines
+    found: list[tuple[int, int]] = []
+    inside = 0
+    for index in range(page.start, page.end):
+        text = lines[index].stripped
+        if not has_words(text):
+            continue
+        if kind_of(lines[index]) == PROSE and weight(text) > MAX_INSIDE_TITLE:
+            break
+        inside += 1
+        if inside > INSIDE_LINES:
+            break
+        found.append((index, 0))
+    seen = 0
+    items = 0
+    for index in range(page.start - 1, -1, -1):
+        text = lines[index].stripped
+        if not has_words(text):
+            continue
+        if _is_item(text) and not is_meta_line(text) and not is_chrome_line(text):
+            items += 1
+            if items >= MENU_RUN:
+                break  # a navigation menu: the title stands below it
+            continue  # a short list (tags, a breadcrumb) is passed over
+        items = 0
+        seen += 1
+        if seen > PAGE_TITLE_REACH:
+            break
+        found.append((index, seen))
+    return found
+
+
 def _page_title_score(page: Page, index: int, distance: int) -> float | None:
+    """How much a line looks like the page's title (None: it cannot be)."""
     lines = page.lines
     text = lines[index].stripped
-    kind = kind_of(lines[index])
-    if kind == ITEM or _is_item(text) or not _may_be_title(text):
+    if _is_item(text) or not _may_be_title(text):
         return None
-    score = -0.3 * distance
-    words = len(text.split())
-    if words >= 2 and 12 <= weight(text) <= 200:
-        score += 1.0
-    if kind == PROSE and text.endswith((".", "!", "?", "…")) and words > 10:
+    words = text.split()
+    score = -DISTANCE_COST * distance
+    if distance == 0:
+        score -= 2.0  # inside the article's box: more often a subtitle than the title
+    if len(words) >= 3:
+        score += 1.5
+    elif len(words) == 2:
+        score += 0.5
+    if _NAME.fullmatch(text):
+        score -= 1.5  # an author's name
+    if kind_of(lines[index]) == PROSE and text.endswith((".", "!", "…")) and len(words) > 12:
         score -= 3.0  # a lead paragraph
-    following = [line.stripped for line in lines[index + 1 : index + 4] if has_words(line.stripped)]
-    if any(is_meta_line(other) for other in following):
+    if ":" in text[:-1]:
+        score += 0.5  # "Topic: what happened", the shape of many headlines
+    following = _worded_after(lines, index, 3)
+    if following and is_meta_line(following[0]):
+        score += 3.0  # a dateline or byline right under it
+    elif any(is_meta_line(other) for other in following):
         score += 2.0
-    if _named_again(page.lines, index):
-        score += 3.0
+    if _named_again(lines, index):
+        score += 2.5
     return score
+
+
+def _worded_after(lines: Sequence[Line], index: int, count: int) -> list[str]:
+    """The next ``count`` lines with words after ``index`` (share buttons skipped)."""
+    found: list[str] = []
+    for line in lines[index + 1 :]:
+        text = line.stripped
+        if has_words(text) and not is_chrome_line(text):
+            found.append(text)
+            if len(found) >= count:
+                break
+    return found
+
+
+def _named_by_thread(lines: Sequence[Line], start: int) -> str | None:
+    """The title a comments header below the article names: ``5 Kommentare zu “…”``."""
+    for line in lines[start:]:
+        text = line.stripped
+        if text[:1].isdigit() and len(text) <= MAX_TITLE_LENGTH:
+            match = _THREAD_HEADER.fullmatch(text)
+            if match is not None:
+                return match.group("title")
+    return None
 
 
 def _is_item(text: str) -> bool:
@@ -149,15 +233,13 @@ def _may_be_title(text: str) -> bool:
 
 
 def _named_again(lines: Sequence[Line], index: int) -> bool:
-    """The page says this line again: a breadcrumb ending in it, a repeated heading."""
+    """A breadcrumb just above ends in this line (``Home » News » TITLE``, ``3. TITLE``)."""
     wanted = normal_form(lines[index].stripped)
     if len(wanted) < 8:
         return False
-    for other, line in enumerate(lines):
-        if other == index:
-            continue
-        text = line.stripped
-        if len(text) >= len(wanted) and normal_form(text).endswith(wanted):
+    for other in range(max(0, index - BREADCRUMB_REACH), index):
+        text = normal_form(lines[other].stripped)
+        if len(text) > len(wanted) and text.endswith(wanted):
             return True
     return False
 
