@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from reader.model import Boilerplate, CommentsHeader
 from reader.parse.blocks import Block, squash
 from reader.parse.boilerplate import is_chrome_line, is_form_start
-from reader.parse.chrome import ITEM, PROSE, Page, is_page_chrome_text, kind_of
+from reader.parse.chrome import PROSE, Page, is_page_chrome_text, kind_of
 from reader.parse.headings import find_title
 from reader.parse.lines import (
     Line,
