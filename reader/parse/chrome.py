@@ -138,6 +138,8 @@ _LABELS = re.compile(
     r"|markiert|share|teilen|compartir|partager|condividi)",
     re.IGNORECASE,
 )
+# A lead line has at least this many words (fewer: a kicker, a name, a label).
+LEAD_WORDS = 3
 # A box heading is short.
 BOX_HEADING_LENGTH = 60
 
@@ -449,6 +451,24 @@ def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int, repeated
         or is_credit(text)
         or is_prompt(text)
     )
+
+
+def is_lead_line(page: Page, index: int) -> bool:
+    """A line between the title and the article that belongs to it (a standfirst, the
+    opening lines of hard-wrapped text), not a dateline, a credit or a button."""
+    line = page.lines[index]
+    text = line.stripped
+    kind = kind_of(line)
+    if kind == BLANK or (kind == ITEM and not text.endswith((".", ";", "!", "?", "…"))):
+        return False
+    return not (
+        is_meta_line(text)
+        or is_chrome_line(text)
+        or _LEGAL.search(text) is not None
+        or is_box_heading(text)
+        or is_credit(text)
+        or is_prompt(text)
+    ) and len(text.split()) >= LEAD_WORDS
 
 
 def _repeated(lines: Sequence[Line]) -> set[str]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from reader.model import Boilerplate, CommentsHeader
 from reader.parse.blocks import Block, squash
 from reader.parse.boilerplate import is_chrome_line, is_form_start
-from reader.parse.chrome import PROSE, Page, is_page_chrome_text, kind_of
+from reader.parse.chrome import PROSE, Page, is_lead_line, is_page_chrome_text, kind_of
 from reader.parse.headings import find_title
 from reader.parse.lines import (
     Line,
@@ -285,12 +285,16 @@ def choose_title(
     named = named_title(header)
     if page is not None:
         index = title_from_page(page, named)
-        keep = list(page.keep)
-        chrome_lines = [line for line, kept in zip(page.lines, keep, strict=True) if not kept]
         if index is None:
             return None
+        keep = list(page.keep)
+        if index < page.start:
+            # What stands between the title and the article is its lead, unless chrome.
+            for between in range(index + 1, page.start):
+                keep[between] = is_lead_line(page, between)
         title = page.lines[index]
         keep[index] = False
+        chrome_lines = [line for line, kept in zip(page.lines, keep, strict=True) if not kept]
         body = regroup((line for line, kept in zip(page.lines, keep, strict=True) if kept), blocks)
         chrome = regroup((line for line in chrome_lines if line is not title), blocks)
         return TitleChoice(
