@@ -115,6 +115,19 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 CREDIT_LENGTH = 120
+# A caption that ends in its credit: "Birgit Kelle (Bild: Facebook)", "… Text & Fotos: NAME".
+_CREDIT_AFTER = re.compile(
+    r"(?:\(|\s)(?:foto|fotos|photo|photos|bild|bilder|image|imagen|quelle|source|fuente"
+    r"|credit|crédit|crédito)\s*:",
+    re.IGNORECASE,
+)
+# Labels over advertisements.
+_AD_LABEL = re.compile(
+    r"(?:anzeige|werbung|advertisement|advertising|sponsored|publicidad|espacio publicitario"
+    r"|publicité|pubblicità)\s*:?",
+    re.IGNORECASE,
+)
+AD_LABEL_LENGTH = 30
 # Calls to share, follow, subscribe, rate or comment, in the common languages.
 _PROMPT = re.compile(
     r"\b(?:share|shares|sharing|teilen|compartir|comparte|compartilhe|partager|partagez"
@@ -138,6 +151,8 @@ _LABELS = re.compile(
     r"|markiert|share|teilen|compartir|partager|condividi)",
     re.IGNORECASE,
 )
+# A line of this many words ending in a colon introduces a list of the article's.
+INTRO_WORDS = 4
 # A lead line has at least this many words (fewer: a kicker, a name, a label).
 LEAD_WORDS = 3
 # A box heading is short.
@@ -366,7 +381,12 @@ def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int,
     runs: list[tuple[float, int, int]] = []
     best, best_start, best_end = 0.0, 0, 0
     total, start, run = 0.0, 0, 0
+    introduced = False
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        text = line.stripped
+        if kind != ITEM and kind != BLANK:
+            # "The tutorial has these parts:" introduces a list that is the article's own.
+            introduced = text.endswith(":") and len(text.split()) >= INTRO_WORDS
         if kind == PROSE and (line.indent == indent or near[index]):
             run = 0
             score = float(weight(line.stripped) - PROSE_THRESHOLD)
@@ -378,7 +398,8 @@ def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int,
             score = 0.0
         else:
             run += 1
-            score = -float((ITEM_COST if kind == ITEM else SHORT_COST) * min(run, RUN_CAP))
+            cost = ITEM_COST if kind == ITEM and not introduced else SHORT_COST
+            score = -float(cost * min(run, RUN_CAP))
         if total <= 0:
             if best > 0:
                 runs.append((best, best_start, best_end))
@@ -450,6 +471,7 @@ def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int, repeated
         or is_box_heading(text)
         or is_credit(text)
         or is_prompt(text)
+        or is_ad_label(text)
     )
 
 
@@ -461,14 +483,17 @@ def is_lead_line(page: Page, index: int) -> bool:
     kind = kind_of(line)
     if kind == BLANK or (kind == ITEM and not text.endswith((".", ";", "!", "?", "…"))):
         return False
-    return not (
-        is_meta_line(text)
-        or is_chrome_line(text)
-        or _LEGAL.search(text) is not None
-        or is_box_heading(text)
-        or is_credit(text)
-        or is_prompt(text)
-    ) and len(text.split()) >= LEAD_WORDS
+    return (
+        not (
+            is_meta_line(text)
+            or is_chrome_line(text)
+            or _LEGAL.search(text) is not None
+            or is_box_heading(text)
+            or is_credit(text)
+            or is_prompt(text)
+        )
+        and len(text.split()) >= LEAD_WORDS
+    )
 
 
 def _repeated(lines: Sequence[Line]) -> set[str]:
@@ -484,14 +509,21 @@ def _repeated(lines: Sequence[Line]) -> set[str]:
     return twice
 
 
+def is_ad_label(text: str) -> bool:
+    """The label over an advertisement: ``Anzeige``, ``Advertisement``."""
+    return len(text) <= AD_LABEL_LENGTH and _AD_LABEL.fullmatch(text) is not None
+
+
 def is_prompt(text: str) -> bool:
     """A call to share, follow, subscribe, rate or comment."""
     return len(text) <= PROMPT_LENGTH and _PROMPT.search(text) is not None
 
 
 def is_credit(text: str) -> bool:
-    """A picture credit: ``Foto: NAME``, ``(Quelle: …)``, ``© AGENCY``."""
-    return len(text) <= CREDIT_LENGTH and _CREDIT.match(text) is not None
+    """A picture credit: ``Foto: NAME``, ``(Quelle: …)``, ``NAME (Bild: AGENCY)``."""
+    if len(text) > CREDIT_LENGTH:
+        return False
+    return _CREDIT.match(text) is not None or _CREDIT_AFTER.search(text) is not None
 
 
 def article_and_chrome(page: Page, blocks: Sequence[Block]) -> tuple[list[Block], list[Block]]:

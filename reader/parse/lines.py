@@ -133,6 +133,11 @@ _BYLINE = re.compile(
 )
 
 
+_READING_TIME = re.compile(
+    r"\b(?:reading time|min(?:ute)?s? read|lesezeit|lesedauer|tiempo de lectura|temps de lecture"
+    r"|tempo di lettura)\b",
+    re.IGNORECASE,
+)
 # A byline without a date is short: "Von Anna Muster", "By the editors".
 BYLINE_WORDS = 6
 
@@ -141,6 +146,8 @@ def is_meta_line(stripped: str) -> bool:
     """A dateline or byline: a date, a time, ``by NAME``, ``In Stories at 10:25am``."""
     if len(stripped) > 160:
         return False
+    if _READING_TIME.search(stripped):
+        return True
     if _BYLINE.match(stripped) and (len(stripped.split()) <= BYLINE_WORDS or has_date(stripped)):
         return True
     if has_date(stripped) or has_time(stripped):

@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from reader.model import Boilerplate, CommentsHeader
 from reader.parse.blocks import Block, squash
 from reader.parse.boilerplate import is_chrome_line, is_form_start
-from reader.parse.chrome import PROSE, Page, is_lead_line, is_page_chrome_text, kind_of
+from reader.parse.chrome import (
+    PROSE,
+    Page,
+    is_ad_label,
+    is_credit,
+    is_lead_line,
+    is_page_chrome_text,
+    is_prompt,
+    kind_of,
+)
 from reader.parse.headings import find_title
 from reader.parse.lines import (
     Line,
@@ -67,8 +76,13 @@ _THREAD_HEADER = re.compile(
     r"\s+[\"“”„«»‘’'](?P<title>[^\"“”„«»]{2,}?)[\"“”„«»‘’']\s*:?",
     re.IGNORECASE,
 )
-# Two or three capitalised words and nothing else: a person's name.
-_NAME = re.compile(r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}")
+# Two or three capitalised words and nothing else: a person's name (or a few of them).
+_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}(?:(?:,| and| und| y| et) [A-ZÀ-Þ][\w'’.-]+"
+    r"(?: [A-ZÀ-Þ][\w'’.-]+){1,2})*"
+)
+# An account name: a byline or a social media link, not a title.
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
 # Picture credits and captions name a source, not the post.
 _CAPTION = re.compile(
@@ -223,7 +237,12 @@ def _may_be_title(text: str) -> bool:
     return (
         6 <= weight(text) <= MAX_TITLE_LENGTH
         and has_words(text)
+        and "__" not in text
         and _CAPTION.match(text) is None
+        and not is_credit(text)
+        and not is_prompt(text)
+        and not is_ad_label(text)
+        and _HANDLE.search(text) is None
         and not is_meta_line(text)
         and not is_date_part(text)
         and not is_page_chrome_text(text)
