@@ -20,7 +20,7 @@ from reader.parse.boilerplate import (
 )
 from reader.parse.chrome import article_and_chrome, read_page
 from reader.parse.comments import match_header, parse_comments, starts_byline
-from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading
+from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, in_contents
 from reader.parse.infer import inferred_title, section_starts
 from reader.parse.title import choose_title, named_title
 
@@ -331,6 +331,8 @@ def _accepted_headings(blocks: Sequence[Block]) -> list[Heading | None]:
     candidates = [
         classify_heading(block) if _may_be_heading(block.text) else None for block in blocks
     ]
+    for index in in_contents(candidates):
+        candidates[index] = None  # a table of contents is read as text
     if any(candidate is not None and candidate.strong for candidate in candidates):
         return [c if c is not None and c.strong else None for c in candidates]
     accepted: list[Heading | None] = []
