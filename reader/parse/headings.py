@@ -103,7 +103,10 @@ def in_contents(candidates: Sequence[Heading | None]) -> set[int]:
             run.append(index)
             continue
         if len(run) >= CONTENTS_RUN:
-            entries.update(run)
+            # The first chapter may follow the list at once: it repeats an entry.
+            titles = [candidates[i].title for i in run[:-1]]  # type: ignore[union-attr]
+            last = candidates[run[-1]].title  # type: ignore[union-attr]
+            entries.update(run if last not in titles else run[:-1])
         run = [index] if candidate is not None and candidate.strong else []
     return entries
 

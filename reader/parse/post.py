@@ -13,10 +13,12 @@ from reader.model import Boilerplate, CommentsHeader, Paragraph, Post, Section, 
 from reader.parse.artifacts import digit_positions, find_artifacts, may_hold_file_names
 from reader.parse.blocks import Block, has_odd_spaces, reflow_block, split_blocks, squash
 from reader.parse.boilerplate import (
+    FieldTitle,
     form_end,
     gutenberg_wrapper,
     is_chrome_block,
     is_form_start,
+    wrapper_pieces,
 )
 from reader.parse.chrome import article_and_chrome, read_page
 from reader.parse.comments import match_header, parse_comments, starts_byline
@@ -81,14 +83,17 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     blocks = split_blocks(text)
     chrome: list[Boilerplate] = []
     wrapper = gutenberg_wrapper(blocks)
-    chrome.extend(_as_boilerplate(blocks[i]) for i in sorted(wrapper))
+    wrapper_chrome, field_title = wrapper_pieces(blocks, wrapper)
+    chrome.extend(wrapper_chrome)
     content = [block for i, block in enumerate(blocks) if i not in wrapper]
 
     regions = _split_regions(content)
     chrome.extend(_as_boilerplate(block) for block in regions.chrome)
 
     body = _Body(regions.body + regions.tail, text)
-    title_text, title_inferred, title_span = body.take_title(chrome, source.name, regions.header)
+    title_text, title_inferred, title_span = body.take_title(
+        chrome, source.name, regions.header, field_title
+    )
     sections = body.sections(chrome)
     chrome.sort(key=lambda item: item.span[0])
     post = Post(
@@ -200,10 +205,16 @@ class _Body:
         self.digit_blocks = _blocks_holding(blocks, digit_positions(source))
 
     def take_title(
-        self, chrome: list[Boilerplate], name: str, header: CommentsHeader | None = None
+        self,
+        chrome: list[Boilerplate],
+        name: str,
+        header: CommentsHeader | None = None,
+        field: FieldTitle | None = None,
     ) -> tuple[str, bool, tuple[int, int]]:
         """Set a rendered page's chrome aside and take the title out of the body;
-        (title, inferred, span)."""
+        (title, inferred, span). A book's ``Title:`` field comes first."""
+        if field is not None:
+            return field.text, False, field.span
         page = read_page(self.blocks)
         choice = choose_title(self.blocks, page, header)
         if choice is not None:
