@@ -24,6 +24,7 @@ from reader.parse.chrome import article_and_chrome, read_page
 from reader.parse.comments import match_header, parse_comments, starts_byline
 from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, in_contents
 from reader.parse.infer import inferred_title, section_starts
+from reader.parse.lines import is_meta_line
 from reader.parse.title import choose_title, named_title
 
 
@@ -354,6 +355,7 @@ def _accepted_headings(blocks: Sequence[Block]) -> list[Heading | None]:
             and index + 1 < len(blocks)
             and following is None
             and len(squash(blocks[index + 1].text)) > len(candidate.title)
+            and not is_meta_line(candidate.title)  # a dateline is not a heading
         )
         accepted.append(candidate if is_heading else None)
     return accepted

@@ -334,8 +334,8 @@ def choose_title(
         above = [line for line in lines[:index] if has_words(line.stripped)]
         # A date split over the lines above the title is the post's date: chrome.
         split_date = len(above) >= 2 and all(is_date_part(line.stripped) for line in above)
-        dated = above if split_date else []
-        return _from_line(blocks, lines, index, dated)
+        aside = above if split_date else []
+        return _from_line(blocks, lines, index, aside)
     if head and not is_form_start(head[0]) and not _is_chrome_block(head[0]):
         found = find_title(head[0])
         if found is not None:
