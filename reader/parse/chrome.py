@@ -462,8 +462,11 @@ def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int, repeated
             _LEGAL.search(text) is not None or is_prompt(text)
         )
     if kind == ITEM:
-        # A list item that ends like a sentence is the article's list; a bare link is not.
-        return not text.endswith((".", ";", "!", "?", "…"))
+        # A list item that ends like a sentence is the article's list, and so is a list
+        # the article introduces ("Read about:"); a bare link is not.
+        return not text.endswith((".", ";", "!", "?", "…")) and not _introduced(
+            lines, kinds, index
+        )
     return (
         is_meta_line(text)
         or is_chrome_line(text)
@@ -494,6 +497,16 @@ def is_lead_line(page: Page, index: int) -> bool:
         )
         and len(text.split()) >= LEAD_WORDS
     )
+
+
+def _introduced(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool:
+    """The list this item belongs to follows a sentence ending in a colon."""
+    for before in range(index - 1, -1, -1):
+        if kinds[before] in (ITEM, BLANK):
+            continue
+        text = lines[before].stripped
+        return text.endswith(":") and len(text.split()) >= INTRO_WORDS
+    return False
 
 
 def _repeated(lines: Sequence[Line]) -> set[str]:
