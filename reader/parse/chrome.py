@@ -128,12 +128,13 @@ _AD_LABEL = re.compile(
     re.IGNORECASE,
 )
 AD_LABEL_LENGTH = 30
-# Calls to share, follow, subscribe, rate or comment, in the common languages.
+# Calls to share, follow, subscribe, rate, comment or search, in the common languages.
 _PROMPT = re.compile(
     r"\b(?:share|shares|sharing|teilen|compartir|comparte|compartilhe|partager|partagez"
     r"|condividi|newsletter|subscribe|abonnieren|suscr[ií]bete|abonnez|follow us|folgen sie"
     r"|folge uns|s[ií]guenos|suivez|bewerten|bewertungen|rate this|kommentar\w*"
-    r"|comentar\w*|commentaire\w*|leave a comment|add a comment)\b",
+    r"|comentar\w*|commentaire\w*|leave a comment|add a comment"
+    r"|search|suche|suchen|suchbegriff\w*|buscar|búsqueda|rechercher)\b",
     re.IGNORECASE,
 )
 PROMPT_LENGTH = 120
@@ -464,9 +465,7 @@ def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int, repeated
     if kind == ITEM:
         # A list item that ends like a sentence is the article's list, and so is a list
         # the article introduces ("Read about:"); a bare link is not.
-        return not text.endswith((".", ";", "!", "?", "…")) and not _introduced(
-            lines, kinds, index
-        )
+        return not text.endswith((".", ";", "!", "?", "…")) and not _introduced(lines, kinds, index)
     return (
         is_meta_line(text)
         or is_chrome_line(text)
@@ -528,7 +527,7 @@ def is_ad_label(text: str) -> bool:
 
 
 def is_prompt(text: str) -> bool:
-    """A call to share, follow, subscribe, rate or comment."""
+    """A call to share, follow, subscribe, rate, comment or search."""
     return len(text) <= PROMPT_LENGTH and _PROMPT.search(text) is not None
 
 

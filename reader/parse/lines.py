@@ -98,7 +98,8 @@ _MONTHS = (
 )
 MONTH = re.compile(rf"(?:{_MONTHS})\.?", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b"
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    r"|\d{1,2} [|/] \d{1,2} [|/] \d{4})\b"
 )
 _WORD_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?:{_MONTHS})\.?,?\s*(?:de\s+)?\d{{4}}"
