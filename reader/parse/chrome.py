@@ -1,19 +1,25 @@
 """Find the article in a page rendered to text, and set the page chrome aside.
 
 A web page saved as text by a terminal browser keeps its layout: navigation menus as
-runs of short ``* Home`` / ``+ sub`` items, then the title, the article as a dense
-run of long prose lines, then related links, share bars, comment forms and footers,
-again short lines. The article is found by its shape:
+runs of short ``* Home`` / ``+ sub`` items, then the title, the article as a run of
+long prose lines, then related links, share bars, comment forms and footers, again
+short lines. The article is found by its shape, with a small vocabulary where the
+shape is not enough:
 
-1. every line is scored: a long line of prose counts for the article by its length,
-   a short line or a list item against it, more so the longer the run of them;
+1. every line is scored: a long line punctuated like prose counts for the article by
+   its length, a short line or a list item against it, more so the longer the run of
+   them (one heading between paragraphs is cheap, a menu is not); excerpts hanging
+   under the items of a link list count as short lines;
 2. the best-scoring run of lines (a maximum-sum segment, one linear pass) is the
-   article; prose at the indentation most of the page's prose has counts in full,
-   prose elsewhere (sidebars, teasers) for less;
-3. inside it, islands of chrome are set aside too: link lists, share bars, lines that
-   are only a date, picture credits.
+   article, unless it stands right under a "Related posts" heading;
+3. the article ends at the heading of the first box that follows most of its prose
+   (related posts, tags, comments, newsletter), unless its prose resumes right after a
+   small box set into it;
+4. inside it, islands of chrome are set aside too: bare link items, lines the page
+   repeats, share bars, datelines, picture credits, prompts, advertisement labels and
+   legal lines.
 
-Text without the marks of a page layout (a book, a clean scrape) is left alone.
+Text without a menu (a book, a clean scrape, the sample post) is left alone.
 """
 
 from __future__ import annotations
@@ -45,21 +51,15 @@ PROSE_THRESHOLD = 40
 SHORT_COST = 1
 ITEM_COST = 10
 RUN_CAP = 3
-# Prose away from the page's main indentation counts for this much.
-OFF_INDENT = 1.0
 # A list item shorter than this is a link (a menu entry, a related post's title).
 LIST_ITEM_LENGTH = 100
-# Prose at another indentation counts only this near (in lines) to the main prose.
-NEAR_LINES = 100000
 # A list of long items counts for this much: an article is mostly paragraphs.
 LISTED_PROSE = 0.5
-# Lines without prose that split the best run into pieces.
-GAP_LINES = 100000
 # A box heading ends the article once this share of its prose stands above it.
 END_SHARE = 0.3
 # A page layout shows at least this many short list items (its menus).
 MIN_MENU_ITEMS = 3
-# Bigger bodies are books or long documents, not pages: their ends are looked at only.
+# Bigger bodies are books or long documents, not pages, and are left alone.
 MAX_PAGE_LINES = 5000
 MAX_PAGE_BLOCKS = 2000
 
@@ -218,54 +218,12 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
     start, end = _best_run(lines, kinds)
     if start >= end:
         return None
-    start, end = _trim(lines, kinds, start, end)
     end = _article_end(lines, kinds, start, end)
     keep = [False] * len(lines)
     repeated = _repeated(lines)
     for index in range(start, end):
         keep[index] = not _is_island(lines, kinds, index, repeated)
     return Page(lines, start, end, keep)
-
-
-def _trim(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> tuple[int, int]:
-    """The run narrowed to the article: its pieces apart from the main one must match it.
-
-    The run is cut into pieces at gaps of GAP_LINES or more lines without prose. The
-    piece with the most prose is the article's heart; a piece beside it stays when
-    its prose stands at the same indentation (the article after a picture gallery),
-    and the first that does not (a sidebar, the teasers of a related-posts box, the
-    comments) ends the article on that side.
-    """
-    pieces: list[tuple[int, int, Counter[int]]] = []
-    first = last = -1
-    gap = GAP_LINES
-    mass: Counter[int] = Counter()
-    for index in range(start, end):
-        kind = kinds[index]
-        if kind == PROSE:
-            if gap >= GAP_LINES and first >= 0:
-                pieces.append((first, last, mass))
-                first, mass = -1, Counter()
-            if first < 0:
-                first = index
-            last = index
-            gap = 0
-            mass[lines[index].indent] += weight(lines[index].stripped)
-        elif kind != BLANK:
-            gap += 1
-    if first >= 0:
-        pieces.append((first, last, mass))
-    if len(pieces) <= 1:
-        return start, end
-    heart = max(range(len(pieces)), key=lambda i: sum(pieces[i][2].values()))
-    indent = pieces[heart][2].most_common(1)[0][0]
-    low = heart
-    while low > 0 and pieces[low - 1][2].most_common(1)[0][0] == indent:
-        low -= 1
-    high = heart
-    while high + 1 < len(pieces) and pieces[high + 1][2].most_common(1)[0][0] == indent:
-        high += 1
-    return pieces[low][0], pieces[high][1] + 1
 
 
 def _article_end(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> int:
@@ -339,28 +297,6 @@ def _demote_listed_prose(lines: Sequence[Line], kinds: list[int]) -> None:
             kinds[index] = SHORT
 
 
-def _main_indent(lines: Sequence[Line], kinds: Sequence[int]) -> int:
-    """The indentation of most of the page's running prose.
-
-    Only prose next to prose counts: an article's paragraphs follow one another, while
-    captions in a gallery or teasers in a list stand between short lines.
-    """
-    mass: Counter[int] = Counter()
-    lone: Counter[int] = Counter()
-    worded = [index for index, kind in enumerate(kinds) if kind != BLANK]
-    for position, index in enumerate(worded):
-        line = lines[index]
-        if kinds[index] != PROSE or is_bullet(line.stripped):
-            continue
-        neighbours = worded[max(0, position - 1) : position] + worded[position + 1 : position + 2]
-        if any(kinds[i] == PROSE and lines[i].indent == line.indent for i in neighbours):
-            mass[line.indent] += weight(line.stripped)
-        else:
-            lone[line.indent] += weight(line.stripped)
-    chosen = mass or lone
-    return chosen.most_common(1)[0][0] if chosen else -1
-
-
 def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
     """The best run of line scores that can be an article: (first index, index past last).
 
@@ -377,8 +313,6 @@ def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
 
 def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int, int]]:
     """(score, first index, index past the last) of each positive segment of the scan."""
-    indent = _main_indent(lines, kinds)
-    near = _near_main_prose(lines, kinds, indent)
     runs: list[tuple[float, int, int]] = []
     best, best_start, best_end = 0.0, 0, 0
     total, start, run = 0.0, 0, 0
@@ -388,11 +322,9 @@ def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int,
         if kind != ITEM and kind != BLANK:
             # "The tutorial has these parts:" introduces a list that is the article's own.
             introduced = text.endswith(":") and len(text.split()) >= INTRO_WORDS
-        if kind == PROSE and (line.indent == indent or near[index]):
+        if kind == PROSE:
             run = 0
             score = float(weight(line.stripped) - PROSE_THRESHOLD)
-            if line.indent != indent:
-                score *= OFF_INDENT
             if is_bullet(line.stripped):
                 score *= LISTED_PROSE
         elif kind == BLANK:
@@ -427,27 +359,6 @@ def _under_box_heading(lines: Sequence[Line], kinds: Sequence[int], start: int) 
         if seen >= BOX_REACH:
             return False
     return False
-
-
-def _near_main_prose(lines: Sequence[Line], kinds: Sequence[int], indent: int) -> list[bool]:
-    """Per line: within NEAR_LINES lines with words of prose at the main indentation.
-
-    Prose at another indentation belongs to the article only beside it (a lead, a
-    quote, a caption); far from it, it is a sidebar's or a teaser list's.
-    """
-    count = len(lines)
-    near = [False] * count
-    for step in (range(count), range(count - 1, -1, -1)):
-        distance = NEAR_LINES + 1
-        for index in step:
-            kind = kinds[index]
-            if kind == PROSE and lines[index].indent == indent:
-                distance = 0
-            elif kind != BLANK:
-                distance += 1
-            if distance <= NEAR_LINES:
-                near[index] = True
-    return near
 
 
 def _is_island(lines: Sequence[Line], kinds: Sequence[int], index: int, repeated: set[str]) -> bool:
