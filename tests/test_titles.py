@@ -60,6 +60,28 @@ def test_title_under_a_date_split_over_lines() -> None:
     assert post.paragraphs[0].text.startswith("The broad beans are up")
 
 
+def test_title_under_a_dateline() -> None:
+    post = _parse("Monday, October 22, 2012\nLittle gifts for friends\n\nDear all, a short note.\n")
+    assert post.title == "Little gifts for friends"
+    assert [piece.text for piece in post.boilerplate] == ["Monday, October 22, 2012"]
+    # A date with a weekday and no year is a dateline too.
+    post = _parse("Sunday, September 9\n\nprepping for a new week.\n\nNothing else today.\n")
+    assert post.title == "prepping for a new week."
+
+
+def test_title_over_a_byline_of_any_length() -> None:
+    post = _parse(
+        "Fat Head Open Updates\nPosted by Tom Naughton in News and Reviews\n\n"
+        "I will not be writing an actual post tonight.\n"
+    )
+    assert post.title == "Fat Head Open Updates"
+    # A title may start with "In": it is not a byline.
+    post = _parse(
+        "In Copenhagen…\nIn The Field, Rambling at 2:24am\n\nWhich remains a favourite.\n"
+    )
+    assert post.title == "In Copenhagen…"
+
+
 def test_title_named_by_the_comments_header() -> None:
     post = _load("title-comments-header.txt")
     assert post.title == "The Leeks Have Won"

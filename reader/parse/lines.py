@@ -106,6 +106,18 @@ _WORD_DATE = re.compile(
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b",
     re.IGNORECASE,
 )
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs"
+    "|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+    "|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi"
+    "|vendredi|samedi|dimanche"
+)
+# A date without its year is a date when a weekday names it: "Sunday, September 9".
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?:{_WEEKDAYS})\.?,?\s+(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS}))\b",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\b", re.IGNORECASE)
 _CJK_DATE = re.compile(r"\d{4}\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}")
 
@@ -118,6 +130,7 @@ def has_date(text: str) -> bool:
         _NUMERIC_DATE.search(text) is not None
         or _WORD_DATE.search(text) is not None
         or _CJK_DATE.search(text) is not None
+        or _WEEKDAY_DATE.search(text) is not None
     )
 
 
@@ -129,7 +142,7 @@ def has_time(text: str) -> bool:
 _BYLINE = re.compile(
     r"^(?:by|von|par|por|di|door|af|av|posted|published|updated|written|veröffentlicht"
     r"|aktualisiert|erstellt|geschrieben|publié|publicado|publicada|pubblicato|stand|datum"
-    r"|date|autor|author|auteur|redaktion|in)\b[\s:]",
+    r"|date|autor|author|auteur|redaktion)\b[\s:]",
     re.IGNORECASE,
 )
 
@@ -139,6 +152,16 @@ _READING_TIME = re.compile(
     r"|tempo di lettura)\b",
     re.IGNORECASE,
 )
+# "Posted by NAME in CATEGORY", "Written By: NAME - Nov 06 12": a byline whatever follows.
+_POSTED = re.compile(
+    r"^(?:posted|written|submitted|published|filed|veröffentlicht|geschrieben|erstellt"
+    r"|eingestellt|publié|écrit|publicado|escrito|pubblicato|scritto)\s+(?:by|von|par|por|da"
+    r"|on|am|le|el|il|in|under)\b",
+    re.IGNORECASE,
+)
+POSTED_WORDS = 16
+# A dateline is a date and a few words more.
+DATELINE_WORDS = 12
 # A byline without a date is short: "Von Anna Muster", "By the editors".
 BYLINE_WORDS = 6
 
@@ -149,13 +172,22 @@ def is_meta_line(stripped: str) -> bool:
         return False
     if _READING_TIME.search(stripped):
         return True
-    if _BYLINE.match(stripped) and (len(stripped.split()) <= BYLINE_WORDS or has_date(stripped)):
+    words = len(stripped.split())
+    if _BYLINE.match(stripped) and (words <= BYLINE_WORDS or has_date(stripped)):
+        return True
+    if _POSTED.match(stripped) and words <= POSTED_WORDS:
         return True
     if has_date(stripped) or has_time(stripped):
         # A sentence that mentions a date is not a dateline; a dateline is mostly date.
-        words = stripped.split()
-        return len(words) <= 12 and not stripped.endswith((".", "!", "?")) or len(words) <= 4
+        return words <= DATELINE_WORDS and not stripped.endswith((".", "!", "?")) or words <= 4
     return False
+
+
+def date_removed(text: str) -> str:
+    """The text with its dates taken out (what a dateline says besides the date)."""
+    for pattern in (_WORD_DATE, _WEEKDAY_DATE, _NUMERIC_DATE, _CJK_DATE, _TIME):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def is_date_part(stripped: str) -> bool:

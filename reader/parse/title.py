@@ -38,6 +38,8 @@ from reader.parse.headings import find_title
 from reader.parse.lines import (
     Line,
     block_lines,
+    date_removed,
+    has_date,
     has_words,
     is_bullet,
     is_date_part,
@@ -62,6 +64,9 @@ MAX_INSIDE_TITLE = 160
 # The plain-text rules look at this many blocks from the top.
 HEAD_BLOCKS = 6
 MAX_TITLE_LENGTH = 250
+MAX_TITLE_WORDS = 25
+# A dateline is a date and a few words more (a weekday, a time).
+DATELINE_WORDS = 8
 
 _NAMED = re.compile(
     r"\b(?:on|to|for|about|zu|zum|zur|sur|à|a|en|em|su|op|bei)\s+[\"“”„«»‘’']?(?P<title>.+?)"
@@ -271,12 +276,19 @@ def title_from_head(lines: Sequence[Line], named: str | None) -> int | None:
         for index in worded:
             if normal_form(lines[index].stripped) == wanted:
                 return index
-    # A date split over lines, then the title: "27" / "June" / "2012" / TITLE.
-    parts = 0
-    while parts < len(worded) and is_date_part(lines[worded[parts]].stripped):
-        parts += 1
-    if 2 <= parts < len(worded) and _may_be_title(lines[worded[parts]].stripped):
-        return worded[parts]
+    # A date split over lines, then the title: "27" / "June" / "2012" / TITLE; or a
+    # dateline over it ("Monday, October 22, 2012" / TITLE).
+    parts = _date_lines(lines, worded)
+    if parts and parts < len(worded):
+        text = lines[worded[parts]].stripped
+        # Under the date the title may name a date itself ("The Week: July 20, 2012").
+        if (
+            not _is_dateline(text)
+            and (_may_be_title(text) or (has_date(text) and not text.endswith(".")))
+            and not is_bullet(text)
+            and len(text.split()) <= MAX_TITLE_WORDS
+        ):
+            return worded[parts]
     # A title line over a meta line: "Wheels Up…" / "In Stories at 10:25am".
     for position, index in enumerate(worded[:4]):
         text = lines[index].stripped
@@ -285,10 +297,30 @@ def title_from_head(lines: Sequence[Line], named: str | None) -> int | None:
             and is_meta_line(lines[worded[position + 1]].stripped)
             and _may_be_title(text)
             and not is_bullet(text)
-            and len(text.split()) <= 25
+            and len(text.split()) <= MAX_TITLE_WORDS
         ):
             return index
     return None
+
+
+def _date_lines(lines: Sequence[Line], worded: Sequence[int]) -> int:
+    """How many of the first lines with words are the post's date (0: none)."""
+    parts = 0
+    while parts < len(worded) and is_date_part(lines[worded[parts]].stripped):
+        parts += 1
+    if parts >= 2:
+        return parts
+    if worded and _is_dateline(lines[worded[0]].stripped):
+        return 1
+    return 0
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is a date and little else: ``Monday, October 22, 2012``, ``09/21/2012``."""
+    if len(text.split()) > DATELINE_WORDS or not has_date(text):
+        return False
+    # Besides the date, a weekday or a word like "Posted" at most.
+    return len([word for word in date_removed(text).split() if has_words(word)]) <= 1
 
 
 def choose_title(
@@ -331,10 +363,10 @@ def choose_title(
     lines = block_lines(head)
     index = title_from_head(lines, named)
     if index is not None:
-        above = [line for line in lines[:index] if has_words(line.stripped)]
-        # A date split over the lines above the title is the post's date: chrome.
-        split_date = len(above) >= 2 and all(is_date_part(line.stripped) for line in above)
-        aside = above if split_date else []
+        worded = [i for i in range(index) if has_words(lines[i].stripped)]
+        # The post's date above its title (split over lines, or a dateline) is chrome.
+        dated = bool(worded) and _date_lines(lines, worded) == len(worded)
+        aside = [lines[i] for i in worded] if dated else []
         return _from_line(blocks, lines, index, aside)
     if head and not is_form_start(head[0]) and not _is_chrome_block(head[0]):
         found = find_title(head[0])
