@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests_support import letters_and_digits, model_letters_and_digits
 
 from reader.load import load_bytes
@@ -158,3 +160,60 @@ def test_dev_page_article_without_chrome(
         assert " ".join(snippet.split()).casefold() not in shown
     assert post.title.split()[:3] == truth[name]["title"].split()[:3]
     assert model_letters_and_digits(post) == letters_and_digits(loaded.text)
+
+
+# --- nothing is lost from page-shaped text (hypothesis) ---------------------------------
+
+_PIECES = [
+    "  * Home",
+    "      + Sub menu",
+    "          o Deeper",
+    "    *",
+    "Related posts",
+    "Das könnte Sie auch interessieren",
+    "Teilen Sie dies mit:",
+    "Foto: Agentur / Name",
+    "© 2021 Site. All rights reserved.",
+    "We use cookies on this site.",
+    "By Anna Muster",
+    "27. Juni 2012",
+    "Title: Something",
+    "12 thoughts on “Something”",
+    "Read about:",
+    "CHAPTER 5. A Heading That Runs On Past the Usual Width of a Line of",
+    "Text.",
+    "Anzeige",
+    "\t\r",
+    "",
+]
+
+
+@st.composite
+def page_texts(draw: st.DrawFn) -> str:
+    prose = st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"),
+        min_size=0,
+        max_size=300,
+    )
+    lines = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(_PIECES),
+                prose,
+                st.just(
+                    "    The council agreed to show a hundred of the sheets, and visitors "
+                    "walked the wall in the order the paintings were made, feeling the "
+                    "seasons turn."
+                ),
+            ),
+            max_size=60,
+        )
+    )
+    return "\n".join(lines)
+
+
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "300")), deadline=None)
+@given(page_texts())
+def test_nothing_is_lost_from_page_shaped_text(text: str) -> None:
+    post = parse_post(text)
+    assert model_letters_and_digits(post) == letters_and_digits(text)
