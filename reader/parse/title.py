@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from reader.model import Boilerplate, CommentsHeader
 from reader.parse.blocks import Block, squash
-from reader.parse.boilerplate import is_chrome_line, is_form_start
+from reader.parse.boilerplate import FORM_START, is_chrome_line, is_form_start
 from reader.parse.chrome import (
     PROSE,
     Page,
@@ -252,6 +252,7 @@ def _may_be_title(text: str) -> bool:
         and not is_date_part(text)
         and not is_page_chrome_text(text)
         and not is_chrome_line(text)
+        and FORM_START.match(squash(text)) is None
         and not text.endswith(":")
     )
 
