@@ -1,15 +1,17 @@
 """Choose the post's title, in the order a reader would look for it.
 
-1. the title the comments header names (``12 thoughts on “TITLE”``), where a line of
+1. an explicit title: a book header's ``Title:`` field (read with the Gutenberg
+   wrapper), a ``Title:`` line, a Markdown ``#`` heading or a setext-underlined line at
+   the very top;
+2. the title the comments header names (``12 thoughts on “TITLE”``), where a line of
    the post says it;
-2. an explicit title at the very top: a ``Title:`` field, a Markdown ``#`` heading, a
-   setext-underlined line;
 3. on a rendered page, the heading just above the article (navigation comes first),
-   the more so when a dateline or byline follows it or the page names it again (a
-   breadcrumb);
-4. at the top of plain text, a line over a meta line (``In Stories at 10:25am``, a
-   date, ``by NAME``), the line under a date split over lines (``27`` / ``June`` /
-   ``2012``), or else a first line that reads as a title;
+   the more so when a dateline or byline follows it or a breadcrumb names it; what
+   stands between it and the article is the article's lead unless it is chrome;
+4. at the top of plain text, the line under the post's date (a dateline, or a date
+   split over lines: ``27`` / ``June`` / ``2012``; the date is set aside), a line over
+   a meta line (``In Stories at 10:25am``, ``by NAME``), or else a first line that
+   reads as a title;
 5. the title the comments header names, even where no line says it (it is then
    marked inferred: its words belong to the header);
 6. the file name, marked inferred.
@@ -406,8 +408,8 @@ def _from_line(
     rest = regroup(
         (line for line in lines if line.block in touched and id(line) not in taken), blocks
     )
-    body = [*[b for i, b in enumerate(blocks[: last + 1]) if i not in touched]]
-    body = sorted([*body, *rest], key=lambda block: block.start) + blocks[last + 1 :]
+    untouched = [block for i, block in enumerate(blocks[: last + 1]) if i not in touched]
+    body = sorted([*untouched, *rest], key=lambda block: block.start) + blocks[last + 1 :]
     chrome = [
         Boilerplate(block.text.strip(), (block.start, block.end))
         for block in regroup(aside, blocks)
