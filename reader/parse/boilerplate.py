@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from reader.model import Boilerplate
 from reader.parse.blocks import Block, squash
 
 # A comment form starts with one of these; the form runs on while blocks look like form parts.
@@ -97,6 +99,53 @@ def gutenberg_wrapper(blocks: Sequence[Block]) -> set[int]:
     if end is not None:
         chrome.update(range(end, len(blocks)))
     return chrome
+
+
+@dataclass(frozen=True)
+class FieldTitle:
+    """The value of a ``Title:`` field in a book's header (its label stays chrome)."""
+
+    text: str
+    span: tuple[int, int]
+
+
+_TITLE_FIELD = re.compile(r"^[ \t]*Title:[ \t]*(\S[^\n]*)$", re.IGNORECASE | re.MULTILINE)
+# A header field that wraps goes on in lines indented under its value.
+_CONTINUATION = re.compile(r"\n[ \t]+(?![\w-]+:)\S[^\n]*")
+
+
+def wrapper_pieces(
+    blocks: Sequence[Block], wrapper: set[int]
+) -> tuple[list[Boilerplate], FieldTitle | None]:
+    """The wrapper blocks as chrome, with the header's ``Title:`` value taken out.
+
+    The value is the book's title; the label and the rest of the header stay chrome,
+    so every letter is still in exactly one place.
+    """
+    pieces: list[Boilerplate] = []
+    title: FieldTitle | None = None
+    for index in sorted(wrapper):
+        block = blocks[index]
+        match = _TITLE_FIELD.search(block.text) if title is None and "itle:" in block.text else None
+        if match is None:
+            pieces.append(_piece(block.text, block.start))
+            continue
+        end = match.end(1)
+        while (more := _CONTINUATION.match(block.text, end)) is not None:
+            end = more.end()
+        value = block.text[match.start(1) : end]
+        title = FieldTitle(squash(value), (block.start + match.start(1), block.start + end))
+        before, after = block.text[: match.start(1)], block.text[end:]
+        pieces.extend(
+            _piece(part, block.start + offset)
+            for part, offset in ((before, 0), (after, end))
+            if part.strip()
+        )
+    return pieces, title
+
+
+def _piece(text: str, start: int) -> Boilerplate:
+    return Boilerplate(text.strip(), (start, start + len(text)))
 
 
 def form_end(blocks: Sequence[Block], start: int) -> int:

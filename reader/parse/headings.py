@@ -10,6 +10,7 @@ not headings ("NAPOLEON" signing a letter).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.parse.blocks import Block, squash
@@ -34,6 +35,13 @@ RANK_CHAPTER = 2
 RANK_NUMBERED = 10
 RANK_WEAK = 20
 MAX_HEADING_LENGTH = 200
+# Headings of one rank in a row, with no text between, that make a table of contents.
+CONTENTS_RUN = 3
+# The second line of a wrapped heading is at most this long; the first at least
+# WRAPPED_MIN_LENGTH, and with the next word it would pass the narrowest common wrap.
+WRAPPED_TAIL_LENGTH = 60
+WRAPPED_MIN_LENGTH = 50
+WRAP_WIDTH = 70
 
 
 @dataclass(frozen=True)
@@ -50,9 +58,11 @@ def classify_heading(block: Block) -> Heading | None:
     if len(block.text) > MAX_HEADING_LENGTH:
         return None
     lines = block.lines
-    if len(lines) == 2 and _SETEXT_RULE.match(lines[1]) and lines[0].strip():
-        rank = 1 if lines[1].strip().startswith("=") else 2
-        return Heading(squash(lines[0]), rank, strong=True)
+    if len(lines) == 2:
+        if _SETEXT_RULE.match(lines[1]) and lines[0].strip():
+            rank = 1 if lines[1].strip().startswith("=") else 2
+            return Heading(squash(lines[0]), rank, strong=True)
+        return _wrapped_heading(lines[0].strip(), lines[1].strip())
     if len(lines) != 1:
         return None
     line = lines[0].strip()
@@ -71,6 +81,55 @@ def classify_heading(block: Block) -> Heading | None:
     if _reads_as_title(line):
         return Heading(squash(line), RANK_WEAK, strong=False)
     return None
+
+
+def in_contents(candidates: Sequence[Heading | None]) -> set[int]:
+    """Indices of headings that are entries of a table of contents.
+
+    A contents list is a run of CONTENTS_RUN or more headings of one rank with no text
+    between them (``CHAPTER 1. Loomings.`` / ``CHAPTER 2. The Carpet-Bag.`` / …): its
+    entries are read as text, so each chapter is a section once, where its text is.
+    """
+    entries: set[int] = set()
+    run: list[int] = []
+    for index, candidate in enumerate([*candidates, None]):
+        if (
+            candidate is not None
+            and candidate.strong
+            and (
+                not run or candidates[run[-1]].rank == candidate.rank  # type: ignore[union-attr]
+            )
+        ):
+            run.append(index)
+            continue
+        if len(run) >= CONTENTS_RUN:
+            # The first chapter may follow the list at once: it repeats an entry.
+            titles = [candidates[i].title for i in run[:-1]]  # type: ignore[union-attr]
+            last = candidates[run[-1]].title  # type: ignore[union-attr]
+            entries.update(run if last not in titles else run[:-1])
+        run = [index] if candidate is not None and candidate.strong else []
+    return entries
+
+
+def _wrapped_heading(first: str, second: str) -> Heading | None:
+    """A strong heading whose sentence runs on to a short second line.
+
+    ``CHAPTER 56. Of the Less Erroneous Pictures of Whales, and the True`` /
+    ``Pictures of Whaling Scenes.``: a book wrapped at a fixed width cut the chapter's
+    title in two. The first line must not end a sentence, the second must be short and
+    end one (or end without any mark, like the heading it finishes).
+    """
+    if not first or not second or len(second) > WRAPPED_TAIL_LENGTH:
+        return None
+    # Wrapped: the first line is long, and the next word would not have fit on it.
+    if len(first) < WRAPPED_MIN_LENGTH or len(first) + 1 + len(second.split()[0]) <= WRAP_WIDTH:
+        return None
+    if first[-1] in ".!?:" or not (_MAJOR.match(first) or _CHAPTER.match(first)):
+        return None
+    if second[0] in "*#>-" or (second[-1] not in ".!?" and second[-1] in ",;:"):
+        return None
+    rank = RANK_MAJOR if _MAJOR.match(first) else RANK_CHAPTER
+    return Heading(squash(f"{first} {second}"), rank, strong=True)
 
 
 def _reads_as_title(line: str) -> bool:

@@ -13,15 +13,20 @@ from reader.model import Boilerplate, CommentsHeader, Paragraph, Post, Section, 
 from reader.parse.artifacts import digit_positions, find_artifacts, may_hold_file_names
 from reader.parse.blocks import Block, has_odd_spaces, reflow_block, split_blocks, squash
 from reader.parse.boilerplate import (
+    FieldTitle,
     form_end,
     gutenberg_wrapper,
     is_chrome_block,
     is_form_start,
+    wrapper_pieces,
 )
+from reader.parse.chrome import article_and_chrome, read_page
 from reader.parse.comments import match_header, parse_comments
-from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, find_title
+from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, in_contents
 from reader.parse.infer import inferred_title, section_starts
+from reader.parse.lines import is_meta_line
 from reader.parse.thread import ThreadPlan, plan_thread
+from reader.parse.title import choose_title, named_title
 
 
 @contextmanager
@@ -81,7 +86,8 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     blocks = split_blocks(text)
     chrome: list[Boilerplate] = []
     wrapper = gutenberg_wrapper(blocks)
-    chrome.extend(_as_boilerplate(blocks[i]) for i in sorted(wrapper))
+    wrapper_chrome, field_title = wrapper_pieces(blocks, wrapper)
+    chrome.extend(wrapper_chrome)
     content = [block for i, block in enumerate(blocks) if i not in wrapper]
 
     digits = digit_positions(text)
@@ -89,7 +95,9 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     chrome.extend(_as_boilerplate(block) for block in regions.chrome)
 
     body = _Body(regions.body + regions.tail, text, digits)
-    title_text, title_inferred, title_span = body.take_title(chrome, source.name)
+    title_text, title_inferred, title_span = body.take_title(
+        chrome, source.name, regions.header, field_title
+    )
     sections = body.sections(chrome)
     chrome.sort(key=lambda item: item.span[0])
     post = Post(
@@ -250,24 +258,29 @@ class _Body:
         self.file_names = may_hold_file_names(source)
         self.digit_blocks = _blocks_holding(blocks, digits)
 
-    def take_title(self, chrome: list[Boilerplate], name: str) -> tuple[str, bool, tuple[int, int]]:
-        """Remove the title block from the body; (title, inferred, span)."""
-        # Page chrome is never the title, even when nothing else is left on the page.
-        if (
-            self.blocks
-            and not is_form_start(self.blocks[0])
-            and not is_chrome_block(self.blocks[0])
-        ):
-            first = self.blocks[0]
-            title = find_title(first)
-            if title is not None:
-                self.blocks = self.blocks[1:]
-                if title.field_label:
-                    offset = first.start + first.text.index(title.field_label)
-                    chrome.append(
-                        Boilerplate(title.field_label, (offset, offset + len(title.field_label)))
-                    )
-                return title.text, False, (first.start, first.end)
+    def take_title(
+        self,
+        chrome: list[Boilerplate],
+        name: str,
+        header: CommentsHeader | None = None,
+        field: FieldTitle | None = None,
+    ) -> tuple[str, bool, tuple[int, int]]:
+        """Set a rendered page's chrome aside and take the title out of the body;
+        (title, inferred, span). A book's ``Title:`` field comes first."""
+        if field is not None:
+            return field.text, False, field.span
+        page = read_page(self.blocks)
+        choice = choose_title(self.blocks, page, header)
+        if choice is not None:
+            self.blocks = choice.body
+            chrome.extend(choice.chrome)
+            return choice.text, choice.inferred, choice.span
+        if page is not None:
+            self.blocks, page_chrome = article_and_chrome(page, self.blocks)
+            chrome.extend(_as_boilerplate(block) for block in page_chrome)
+        named = named_title(header)
+        if named is not None:
+            return named, True, (0, 0)  # its words are the header's
         return title_from_name(name), True, (0, 0)
 
     def paragraph(self, block: Block) -> Paragraph:
@@ -383,6 +396,8 @@ def _accepted_headings(blocks: Sequence[Block]) -> list[Heading | None]:
     candidates = [
         classify_heading(block) if _may_be_heading(block.text) else None for block in blocks
     ]
+    for index in in_contents(candidates):
+        candidates[index] = None  # a table of contents is read as text
     if any(candidate is not None and candidate.strong for candidate in candidates):
         return [c if c is not None and c.strong else None for c in candidates]
     accepted: list[Heading | None] = []
@@ -393,6 +408,7 @@ def _accepted_headings(blocks: Sequence[Block]) -> list[Heading | None]:
             and index + 1 < len(blocks)
             and following is None
             and len(squash(blocks[index + 1].text)) > len(candidate.title)
+            and not is_meta_line(candidate.title)  # a dateline is not a heading
         )
         accepted.append(candidate if is_heading else None)
     return accepted

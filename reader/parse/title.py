@@ -1,0 +1,417 @@
+"""Choose the post's title, in the order a reader would look for it.
+
+1. an explicit title: a book header's ``Title:`` field (read with the Gutenberg
+   wrapper), a ``Title:`` line, a Markdown ``#`` heading or a setext-underlined line at
+   the very top;
+2. the title the comments header names (``12 thoughts on “TITLE”``), where a line of
+   the post says it;
+3. on a rendered page, the heading just above the article (navigation comes first),
+   the more so when a dateline or byline follows it or a breadcrumb names it; what
+   stands between it and the article is the article's lead unless it is chrome;
+4. at the top of plain text, the line under the post's date (a dateline, or a date
+   split over lines: ``27`` / ``June`` / ``2012``; the date is set aside), a line over
+   a meta line (``In Stories at 10:25am``, ``by NAME``), or else a first line that
+   reads as a title;
+5. the title the comments header names, even where no line says it (it is then
+   marked inferred: its words belong to the header);
+6. the file name, marked inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.model import Boilerplate, CommentsHeader
+from reader.parse.blocks import Block, squash
+from reader.parse.boilerplate import FORM_START, is_chrome_line, is_form_start
+from reader.parse.chrome import (
+    PROSE,
+    Page,
+    is_ad_label,
+    is_credit,
+    is_lead_line,
+    is_page_chrome_text,
+    is_prompt,
+    kind_of,
+)
+from reader.parse.headings import find_title
+from reader.parse.lines import (
+    Line,
+    block_lines,
+    date_removed,
+    has_date,
+    has_words,
+    is_bullet,
+    is_date_part,
+    is_meta_line,
+    normal_form,
+    regroup,
+    weight,
+)
+
+# How far above the article a page's title may stand, in lines with words.
+PAGE_TITLE_REACH = 12
+# Consecutive list items that make a navigation menu.
+MENU_RUN = 6
+# What each line between a candidate and the article costs it.
+DISTANCE_COST = 0.1
+# A breadcrumb stands this many lines above the title at most.
+BREADCRUMB_REACH = 12
+# Lines of the article's top that may still be its title.
+INSIDE_LINES = 5
+# A line inside the article longer than this is its text, not its title.
+MAX_INSIDE_TITLE = 160
+# The plain-text rules look at this many blocks from the top.
+HEAD_BLOCKS = 6
+MAX_TITLE_LENGTH = 250
+MAX_TITLE_WORDS = 25
+# A dateline is a date and a few words more (a weekday, a time).
+DATELINE_WORDS = 8
+
+_NAMED = re.compile(
+    r"\b(?:on|to|for|about|zu|zum|zur|sur|à|a|en|em|su|op|bei)\s+[\"“”„«»‘’']?(?P<title>.+?)"
+    r"[\"“”„«»‘’']?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+# "12 thoughts on “TITLE”", "5 Kommentare zu „TITLE“": a comments header naming the post.
+_THREAD_HEADER = re.compile(
+    r"\d{1,6}\s+\w+(?:\s+\w+)?\s+(?:on|to|for|about|zu|zum|zur|auf|sur|à|a|en|em|su|op|bei)"
+    r"\s+[\"“”„«»‘’'](?P<title>[^\"“”„«»]{2,}?)[\"“”„«»‘’']\s*:?",
+    re.IGNORECASE,
+)
+# Two or three capitalised words and nothing else: a person's name (or a few of them).
+_NAME = re.compile(
+    r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}(?:(?:,| and| und| y| et) [A-ZÀ-Þ][\w'’.-]+"
+    r"(?: [A-ZÀ-Þ][\w'’.-]+){1,2})*"
+)
+# An account name: a byline or a social media link, not a title.
+_HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+_NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
+# Picture credits and captions name a source, not the post.
+_CAPTION = re.compile(
+    r"(?:foto|fotos|photo|photos|bild|bilder|image|imagen|quelle|source|fuente|fonte"
+    r"|credit|credits|crédit|crédits|crédito|créditos|©)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class TitleChoice:
+    """The title, and the body and chrome left once it is taken out."""
+
+    text: str
+    inferred: bool
+    span: tuple[int, int]
+    body: list[Block]
+    chrome: list[Boilerplate]
+
+
+def named_title(header: CommentsHeader | None) -> str | None:
+    """The title a comments header names: ``5 Responses to “TITLE”`` → ``TITLE``."""
+    if header is None:
+        return None
+    match = _NAMED.search(header.text)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    return title if has_words(title) else None
+
+
+def title_from_page(page: Page, named: str | None) -> int | None:
+    """Index of the line of a rendered page that is its title, if any.
+
+    The candidates are the lines above the article up to the navigation menu (and the
+    article's own first lines, when they are short); each is scored for the shape of
+    a heading, for a dateline or byline under it, for the page naming it again (a
+    breadcrumb), and for its nearness to the article.
+    """
+    lines = page.lines
+    named = named or _named_by_thread(lines, page.end)
+    if named is not None:
+        wanted = normal_form(named)
+        for index in range(page.end):
+            if normal_form(lines[index].stripped) == wanted:
+                return index
+    best: tuple[float, int] | None = None
+    for index, distance in _title_candidates(page):
+        score = _page_title_score(page, index, distance)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, index)
+    return None if best is None else best[1]
+
+
+def _title_candidates(page: Page) -> list[tuple[int, int]]:
+    """(index, distance) of the lines the title may be: above the article, nearest first.
+
+    The article's first lines come in too while they are short (a title the page
+    layout put inside the article's box).
+    """
+    lines = page.lines
+    found: list[tuple[int, int]] = []
+    inside = 0
+    for index in range(page.start, page.end):
+        text = lines[index].stripped
+        if not has_words(text):
+            continue
+        if kind_of(lines[index]) == PROSE and weight(text) > MAX_INSIDE_TITLE:
+            break
+        inside += 1
+        if inside > INSIDE_LINES:
+            break
+        found.append((index, 0))
+    seen = 0
+    items = 0
+    for index in range(page.start - 1, -1, -1):
+        text = lines[index].stripped
+        if not has_words(text):
+            continue
+        if _is_item(text) and not is_meta_line(text) and not is_chrome_line(text):
+            items += 1
+            if items >= MENU_RUN:
+                break  # a navigation menu: the title stands below it
+            continue  # a short list (tags, a breadcrumb) is passed over
+        items = 0
+        seen += 1
+        if seen > PAGE_TITLE_REACH:
+            break
+        found.append((index, seen))
+    return found
+
+
+def _page_title_score(page: Page, index: int, distance: int) -> float | None:
+    """How much a line looks like the page's title (None: it cannot be)."""
+    lines = page.lines
+    text = lines[index].stripped
+    if _is_item(text) or not _may_be_title(text):
+        return None
+    words = text.split()
+    score = -DISTANCE_COST * distance
+    if distance == 0:
+        score -= 2.0  # inside the article's box: more often a subtitle than the title
+    if len(words) >= 3:
+        score += 1.5
+    elif len(words) == 2:
+        score += 0.5
+    if _NAME.fullmatch(text):
+        score -= 1.5  # an author's name
+    if kind_of(lines[index]) == PROSE and text.endswith((".", "!", "…")) and len(words) > 12:
+        score -= 3.0  # a lead paragraph
+    if ":" in text[:-1]:
+        score += 0.5  # "Topic: what happened", the shape of many headlines
+    following = _worded_after(lines, index, 3)
+    if following and is_meta_line(following[0]):
+        score += 3.0  # a dateline or byline right under it
+    elif any(is_meta_line(other) for other in following):
+        score += 2.0
+    if _named_again(lines, index):
+        score += 2.5
+    return score
+
+
+def _worded_after(lines: Sequence[Line], index: int, count: int) -> list[str]:
+    """The next ``count`` lines with words after ``index`` (share buttons skipped)."""
+    found: list[str] = []
+    for line in lines[index + 1 :]:
+        text = line.stripped
+        if has_words(text) and not is_chrome_line(text):
+            found.append(text)
+            if len(found) >= count:
+                break
+    return found
+
+
+def _named_by_thread(lines: Sequence[Line], start: int) -> str | None:
+    """The title a comments header below the article names: ``5 Kommentare zu “…”``."""
+    for line in lines[start:]:
+        text = line.stripped
+        if text[:1].isdigit() and len(text) <= MAX_TITLE_LENGTH:
+            match = _THREAD_HEADER.fullmatch(text)
+            if match is not None:
+                return match.group("title")
+    return None
+
+
+def _is_item(text: str) -> bool:
+    """A list item, or a numbered breadcrumb step (``2. Aktuelles``)."""
+    return is_bullet(text) or (_NUMBERED_STEP.match(text) is not None and len(text) < 80)
+
+
+def _may_be_title(text: str) -> bool:
+    return (
+        6 <= weight(text) <= MAX_TITLE_LENGTH
+        and has_words(text)
+        and "__" not in text
+        and _CAPTION.match(text) is None
+        and not is_credit(text)
+        and not is_prompt(text)
+        and not is_ad_label(text)
+        and _HANDLE.search(text) is None
+        and not is_meta_line(text)
+        and not is_date_part(text)
+        and not is_page_chrome_text(text)
+        and not is_chrome_line(text)
+        and FORM_START.match(squash(text)) is None
+        and not text.endswith(":")
+    )
+
+
+def _named_again(lines: Sequence[Line], index: int) -> bool:
+    """A breadcrumb just above ends in this line (``Home » News » TITLE``, ``3. TITLE``)."""
+    wanted = normal_form(lines[index].stripped)
+    if len(wanted) < 8:
+        return False
+    for other in range(max(0, index - BREADCRUMB_REACH), index):
+        text = normal_form(lines[other].stripped)
+        if len(text) > len(wanted) and text.endswith(wanted):
+            return True
+    return False
+
+
+def title_from_head(lines: Sequence[Line], named: str | None) -> int | None:
+    """Index of the title among the first lines of plain text, if any."""
+    worded = [index for index, line in enumerate(lines) if has_words(line.stripped)]
+    if named is not None:
+        wanted = normal_form(named)
+        for index in worded:
+            if normal_form(lines[index].stripped) == wanted:
+                return index
+    # A date split over lines, then the title: "27" / "June" / "2012" / TITLE; or a
+    # dateline over it ("Monday, October 22, 2012" / TITLE).
+    parts = _date_lines(lines, worded)
+    if parts and parts < len(worded):
+        text = lines[worded[parts]].stripped
+        # Under the date the title may name a date itself ("The Week: July 20, 2012").
+        if (
+            not _is_dateline(text)
+            and (_may_be_title(text) or (has_date(text) and not text.endswith(".")))
+            and not is_bullet(text)
+            and len(text.split()) <= MAX_TITLE_WORDS
+        ):
+            return worded[parts]
+    # A title line over a meta line: "Wheels Up…" / "In Stories at 10:25am".
+    for position, index in enumerate(worded[:4]):
+        text = lines[index].stripped
+        if (
+            position + 1 < len(worded)
+            and is_meta_line(lines[worded[position + 1]].stripped)
+            and _may_be_title(text)
+            and not is_bullet(text)
+            and len(text.split()) <= MAX_TITLE_WORDS
+        ):
+            return index
+    return None
+
+
+def _date_lines(lines: Sequence[Line], worded: Sequence[int]) -> int:
+    """How many of the first lines with words are the post's date (0: none)."""
+    parts = 0
+    while parts < len(worded) and is_date_part(lines[worded[parts]].stripped):
+        parts += 1
+    if parts >= 2:
+        return parts
+    if worded and _is_dateline(lines[worded[0]].stripped):
+        return 1
+    return 0
+
+
+def _is_dateline(text: str) -> bool:
+    """A line that is a date and little else: ``Monday, October 22, 2012``, ``09/21/2012``."""
+    if len(text.split()) > DATELINE_WORDS or not has_date(text):
+        return False
+    # Besides the date, a weekday or a word like "Posted" at most.
+    return len([word for word in date_removed(text).split() if has_words(word)]) <= 1
+
+
+def choose_title(
+    blocks: list[Block],
+    page: Page | None,
+    header: CommentsHeader | None,
+) -> TitleChoice | None:
+    """The title found in the text (None: nothing can be), with what is left of it.
+
+    ``blocks`` is the body; on a rendered page ``page`` holds its lines and which of
+    them are the article (the body blocks are then made from it).
+    """
+    named = named_title(header)
+    if page is not None:
+        index = title_from_page(page, named)
+        if index is None:
+            return None
+        keep = list(page.keep)
+        if index < page.start:
+            # What stands between the title and the article is its lead, unless chrome.
+            for between in range(index + 1, page.start):
+                keep[between] = is_lead_line(page, between)
+        title = page.lines[index]
+        keep[index] = False
+        chrome_lines = [line for line, kept in zip(page.lines, keep, strict=True) if not kept]
+        body = regroup((line for line, kept in zip(page.lines, keep, strict=True) if kept), blocks)
+        chrome = regroup((line for line in chrome_lines if line is not title), blocks)
+        return TitleChoice(
+            squash(title.text),
+            False,
+            (title.start, title.end),
+            body,
+            [Boilerplate(block.text.strip(), (block.start, block.end)) for block in chrome],
+        )
+    head = blocks[:HEAD_BLOCKS]
+    if head and not is_form_start(head[0]) and not _is_chrome_block(head[0]):
+        explicit = find_title(head[0])
+        if explicit is not None and (explicit.field_label or _is_explicit(head[0])):
+            return _from_block(blocks, explicit.text, explicit.field_label)
+    lines = block_lines(head)
+    index = title_from_head(lines, named)
+    if index is not None:
+        worded = [i for i in range(index) if has_words(lines[i].stripped)]
+        # The post's date above its title (split over lines, or a dateline) is chrome.
+        dated = bool(worded) and _date_lines(lines, worded) == len(worded)
+        aside = [lines[i] for i in worded] if dated else []
+        return _from_line(blocks, lines, index, aside)
+    if head and not is_form_start(head[0]) and not _is_chrome_block(head[0]):
+        found = find_title(head[0])
+        if found is not None:
+            return _from_block(blocks, found.text, found.field_label)
+    return None
+
+
+def _is_chrome_block(block: Block) -> bool:
+    return all(is_chrome_line(line) for line in block.lines)
+
+
+def _is_explicit(block: Block) -> bool:
+    """A Markdown ``#`` heading or a setext-underlined line."""
+    text = block.text.lstrip()
+    return text.startswith("#") or "\n" in block.text
+
+
+def _from_block(blocks: list[Block], text: str, label: str | None) -> TitleChoice:
+    first = blocks[0]
+    chrome: list[Boilerplate] = []
+    if label:
+        offset = first.start + first.text.index(label)
+        chrome.append(Boilerplate(label, (offset, offset + len(label))))
+    return TitleChoice(text, False, (first.start, first.end), blocks[1:], chrome)
+
+
+def _from_line(
+    blocks: list[Block], lines: Sequence[Line], index: int, aside: Sequence[Line]
+) -> TitleChoice:
+    """The title taken from its line; ``aside`` lines go to the chrome."""
+    title = lines[index]
+    taken = {id(title), *(id(line) for line in aside)}
+    touched = {title.block, *(line.block for line in aside)}
+    last = max(touched)
+    rest = regroup(
+        (line for line in lines if line.block in touched and id(line) not in taken), blocks
+    )
+    untouched = [block for i, block in enumerate(blocks[: last + 1]) if i not in touched]
+    body = sorted([*untouched, *rest], key=lambda block: block.start) + blocks[last + 1 :]
+    chrome = [
+        Boilerplate(block.text.strip(), (block.start, block.end))
+        for block in regroup(aside, blocks)
+    ]
+    return TitleChoice(squash(title.text), False, (title.start, title.end), body, chrome)
