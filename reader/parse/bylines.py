@@ -83,6 +83,7 @@ _FUNCTION_WORDS = frozenset(
     "there here just very also can will would".split()
 )
 _SENTENCE_END = ".!?;,"
+_YEAR_WORD = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\w.])")
 MAX_BYLINE = 160
 
 
@@ -126,6 +127,8 @@ def plausible_name(name: str, exclaims: bool = False) -> bool:
         return False
     if words[0] in _FUNCTION_WORDS and len(words) > 1 and words[0] not in ("by", "a"):
         return False
+    if _YEAR_WORD.search(name):
+        return False  # "24. März 2004": a date in a language the patterns do not read
     return find_datetime(name) is None
 
 
