@@ -182,6 +182,9 @@ def read_byline(line: str) -> Byline | None:
     """
     if not line or len(line) > MAX_BYLINE:
         return None
+    if _DIGIT_RUN.search(line) is None and "ago" not in line:
+        # No date can be here (most lines of a thread): a verb's or a vote's byline at most.
+        return _undated_byline(line, 0, None)
     whole = DATETIME.match(line)
     if whole is not None and whole.end() == len(line):  # most common of all: a date line
         return Byline("D|", None, whole.span(), None, (), False)
@@ -197,12 +200,22 @@ def read_byline(line: str) -> Byline | None:
         start = numbered.end()
     dated = find_datetime(line, start)
     if dated is None:
-        return _verb_byline(line, start, label) or _scored_byline(line, start, label)
+        return _undated_byline(line, start, label)
     return _dated_byline(line, start, label, dated)
+
+
+def _undated_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline | None:
+    byline = _verb_byline(line, start, label)
+    if byline is None and (
+        line[-6:].lower().endswith(_SCORE_ENDINGS) or "back" in line[start : start + 12]
+    ):
+        byline = _scored_byline(line, start, label)
+    return byline
 
 
 # "xdwyer 5 pts", "Montemalone 44 points": a name and the votes its comment got.
 _SCORE = re.compile(r"\s+[+-]?\d{1,6}\s+(?:pts?|points?|votes?|likes?)\s*$", re.IGNORECASE)
+_SCORE_ENDINGS = ("pts", "pt", "points", "point", "votes", "vote", "likes", "like")
 # "Pingback: …", "Trackback by …": another page's link to the post, listed as a comment.
 _LINKBACK = re.compile(r"(?:ping|track)back\b\s*(?:by\b|from\b|:)?\s*", re.IGNORECASE)
 
@@ -231,6 +244,8 @@ def _lead(line: str, start: int, end: int) -> int:
 def _verb_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline | None:
     """ "NAME says:", "NAME said...", "by NAME (5327)", "(1) Mike says:"."""
     verb = _VERB.search(line, max(start, len(line) - 16))
+    if verb is None and line[start : start + 3].lower() != "by ":
+        return None  # most lines: no verb at the end, no "by" at the start
     name_start = _lead(line, start, len(line))
     lead = line[start:name_start]
     if verb is not None:

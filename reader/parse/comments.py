@@ -27,6 +27,7 @@ from reader.parse.thread import Mark, ThreadPlan
 
 _NUMBER = re.compile(r"(\d{1,6})[.)](?:[ \t]+|$)")
 _DIGIT = re.compile(r"[0-9]")
+_CHROME_MAX = 60
 
 _COUNT_WORDS = {
     word: value
@@ -74,11 +75,9 @@ def starts_comment(block: Block) -> bool:
     return byline is not None and (byline.author is not None or block.is_single_line)
 
 
-@dataclass(slots=True)
-class _Line:
-    text: str
-    start: int
-    block_start: bool
+# A line of the thread: its text, where it starts, whether it opens a block. Plain
+# tuples: a long thread has hundreds of thousands of lines.
+_Line = tuple[str, int, bool]
 
 
 @dataclass
@@ -149,8 +148,9 @@ class _ThreadReader:
         return self.plan is not None and self.plan.trailing
 
     def read(self) -> CommentsResult:
-        for line in self.lines:
-            self.read_line(line)
+        read_line = self.read_line
+        for text, start, block_start in self.lines:
+            read_line(text, start, block_start)
         if self.pending is not None and self.pending.paragraphs:
             # Text after the last closing byline: a comment nobody signed.
             self.close_pending(None, self.pending.indent, self.pending.start)
@@ -190,28 +190,28 @@ class _ThreadReader:
             self.new_paragraph = False
         paragraphs[-1].append((text, start, start + len(text)))
 
-    def read_line(self, line: _Line) -> None:
-        text = line.text
+    def read_line(self, text: str, line_start: int, block_start: bool) -> None:
         stripped = text.strip()
-        lead = len(text) - len(text.lstrip())
-        start = line.start + lead
-        if line.block_start:
+        if block_start:
             self.new_paragraph = True
         if not stripped:
             return
-        mark = self.byline_lines.get(line.start)
+        lead = len(text) - len(text.lstrip())
+        start = line_start + lead
+        mark = self.byline_lines.get(line_start)
         if mark is not None:
-            if line.start == mark.start_line:
+            if line_start == mark.start_line:
                 self.take_byline(mark, indent_of(text))
             self.new_paragraph = True
             return
-        if is_chrome_line(stripped):
+        # Chrome between comments is a word or two ("Reply", "Like", "Liked by 3 people").
+        if len(stripped) <= _CHROME_MAX and is_chrome_line(stripped):
             self.add_chrome(stripped, start)
             self.new_paragraph = True
             return
-        if self.plan is not None and line.start in self.plan.dates and self.take_date(line):
+        if self.plan is not None and line_start in self.plan.dates and self.take_date(line_start):
             return
-        if self.plan is None and self.new_paragraph and self.try_number(line, lead):
+        if self.plan is None and self.new_paragraph and self.try_number(text, line_start, lead):
             return
         self.add_text(stripped, start, indent_of(text))
 
@@ -272,12 +272,12 @@ class _ThreadReader:
             name = name[:-1].rstrip()
         draft.author = name
 
-    def take_date(self, line: _Line) -> bool:
+    def take_date(self, line_start: int) -> bool:
         """A date alone on its line is the date of a comment that has none yet."""
         draft = self.current
         if self.trailing or draft is None or draft.date is not None:
             return False
-        mark = self.plan.dates[line.start] if self.plan is not None else None
+        mark = self.plan.dates[line_start] if self.plan is not None else None
         if mark is None or mark.byline.date is None:
             return False
         # Only the date line: a name line next to it is the comment's own text here.
@@ -286,18 +286,18 @@ class _ThreadReader:
         self.new_paragraph = True
         return True
 
-    def try_number(self, line: _Line, lead: int) -> bool:
+    def try_number(self, text: str, line_start: int, lead: int) -> bool:
         """A numbered comment ("  1. text") where the thread has no bylines."""
-        text = line.text.rstrip()
+        text = text.rstrip()
         number = _NUMBER.match(text, lead)
         if number is None:
             return False
-        draft = self.open_comment(indent_of(text), line.start + lead)
+        draft = self.open_comment(indent_of(text), line_start + lead)
         draft.label = number.group(1)
-        draft.end = line.start + number.end()
+        draft.end = line_start + number.end()
         after = number.end()
         if after < len(text):
-            self.add_text(text[after:], line.start + after, indent_of(text))
+            self.add_text(text[after:], line_start + after, indent_of(text))
         return True
 
     def finish(self) -> tuple[Comment, ...]:
@@ -349,9 +349,12 @@ def parse_comments(
     ``file_names=False`` promises the source holds no image file extension at all.
     """
     lines: list[_Line] = []
+    append = lines.append
     for block in blocks:
         offset = block.start
-        for index, text in enumerate(block.lines):
-            lines.append(_Line(text, offset, block_start=index == 0))
+        first = True
+        for text in block.text.split("\n"):
+            append((text, offset, first))
             offset += len(text) + 1
+            first = False
     return _ThreadReader(lines, plan, file_names).read()

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.parse.blocks import Block
 from reader.parse.boilerplate import FORM_START, is_chrome_line
@@ -30,6 +31,8 @@ _VERB_NEAR_END = 8
 _VERB_WINDOW = 200_000
 _LONGEST_LINE = MAX_BYLINE + 40
 _BARE_NAME_MAX = 40
+_SENTENCE_LINE = 40
+_DIGIT = re.compile(r"[0-9]")
 # Hard-wrapped prose fills its lines to about this width or more.
 _WRAP_WIDTH = 60
 # A list item is a byline only with a verb ("+ C98976 on … said:"): lists of dated
@@ -48,7 +51,7 @@ MIN_REPEATS = 2
 _NAME_LINE_MAX = 60
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NameLine:
     """The name half of a two-line byline."""
 
@@ -60,7 +63,7 @@ class NameLine:
     """The line, stripped."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mark:
     """A byline found in the text: offsets are absolute."""
 
@@ -130,7 +133,9 @@ def _line_at(text: str, position: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _hinted_lines(text: str, start: int, end: int, digits: Sequence[int]) -> list[tuple[int, int]]:
+def _hinted_lines(
+    text: str, start: int, end: int, digits: Sequence[int]
+) -> list[tuple[int, int, str]]:
     """(start, end) of the lines that may be bylines: those holding a digit, and in the
     last part of the text those ending in a byline verb or opening with "by"."""
     lines: set[tuple[int, int]] = set()
@@ -163,17 +168,17 @@ def _hinted_lines(text: str, start: int, end: int, digits: Sequence[int]) -> lis
             if line[1] - line[0] <= _LONGEST_LINE and opening in ("", "P", "p", "T", "t"):
                 lines.add(line)
             position = text.find(hint, position + 1, end)
-    return sorted(lines)
+    return [(a, b, text[a:b]) for a, b in sorted(lines)]
 
 
-def _all_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of every line in ``text[start:end]`` short enough to be a byline."""
+def _all_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every line in ``text[start:end]`` short enough to be a byline."""
     lines = []
     offset = start
     for raw in text[start:end].split("\n"):
         length = len(raw)
         if 0 < length <= _LONGEST_LINE:
-            lines.append((offset, offset + length))
+            lines.append((offset, offset + length, raw))
         offset += length + 1
     return lines
 
@@ -204,20 +209,26 @@ def _name_line(text: str, line: tuple[int, int] | None, below: bool) -> NameLine
         return None
     raw = text[line[0] : line[1]]
     name = raw.strip()
-    if not name or len(name) > _NAME_LINE_MAX:
+    if not _can_name(name, below):
         return None
+    return NameLine(line[0], line[0] + len(raw) - len(raw.lstrip()), name)
+
+
+@lru_cache(maxsize=4096)
+def _can_name(name: str, below: bool) -> bool:
+    """Whether a line's text can be the name half of a two-line byline (names repeat)."""
+    if not name or len(name) > _NAME_LINE_MAX:
+        return False
     core = name[:-1].rstrip() if name.endswith(":") else name  # "Deidre :"
     if is_chrome_line(name) or name.startswith(_BULLETS) or FORM_START.match(name):
-        return None  # "Facebook" under a date is a share button, "* Home" a menu
+        return False  # "Facebook" under a date is a share button, "* Home" a menu
     byline = read_byline(name)
     if byline is not None:
         # "Lauren K says:" over its date pairs with it; under a date it opens the next
         # comment (Blogger's "NAME said..." after the previous comment's date).
-        if below or byline.date is not None:
-            return None
-    elif not plausible_name(core) or len(core) > _BARE_NAME_MAX or len(core.split()) > 5:
-        return None  # a name alone on its line is short: longer ones are headlines
-    return NameLine(line[0], line[0] + raw.index(name[0]), name)
+        return not below and byline.date is None
+    # A name alone on its line is short: longer ones are headlines.
+    return plausible_name(core) and len(core) <= _BARE_NAME_MAX and len(core.split()) <= 5
 
 
 def _continues_sentence(text: str, line_start: int) -> bool:
@@ -257,23 +268,30 @@ def find_marks(
     return before + _marks_on(text, _all_lines(text, region, end))
 
 
-def _marks_on(text: str, lines: Sequence[tuple[int, int]]) -> list[Mark]:
+def _marks_on(text: str, lines: Sequence[tuple[int, int, str]]) -> list[Mark]:
     """The bylines among these lines.
 
     A date alone on its line takes the name line next to it when the page writes its
     bylines in two lines: above the date or below it, whichever the page does more.
     """
     found: list[tuple[tuple[int, int], str, int, Byline]] = []
-    for line in lines:
-        raw = text[line[0] : line[1]]
+    for line_start, line_end, raw in lines:
         stripped = raw.strip()
-        if not stripped:
+        if not stripped or (
+            # A sentence that ends in a full stop is no byline, unless it has a date in it
+            # ("… at 9:59 am.") or trails off ("said...").
+            len(stripped) > _SENTENCE_LINE
+            and stripped[-1] in ".!?"
+            and stripped[-2] != "."
+            and _DIGIT.search(stripped) is None
+        ):
             continue
         byline = read_byline(stripped)
         if byline is None or (stripped.startswith(_BULLETS) and not byline.has_verb):
             continue
-        if not _continues_sentence(text, line[0]):
-            found.append((line, stripped, line[0] + len(raw) - len(raw.lstrip()), byline))
+        if not _continues_sentence(text, line_start):
+            lead = line_start + len(raw) - len(raw.lstrip())
+            found.append(((line_start, line_end), stripped, lead, byline))
     dated = [line for line, _, _, byline in found if byline.date_only]
     above: dict[int, NameLine] = {}
     below: dict[int, NameLine] = {}
@@ -298,6 +316,7 @@ def _marks_on(text: str, lines: Sequence[tuple[int, int]]) -> list[Mark]:
     return [mark for mark in marks if mark.name_line is not None or mark.lead not in paired]
 
 
+@lru_cache(maxsize=256)
 def _family(template: str) -> str:
     """Templates of one thread: the same verb ("said..."), else the same leading words
     ("by", "Posted by:"), else the same shape.
