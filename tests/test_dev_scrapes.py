@@ -24,7 +24,7 @@ PAGES = {
     "172": ("Courtney", "09. Jul, 2012", None),  # 09. Jul, 2012 / NAME says:
     "239": ("Darkness404", "Monday July 23, @08:25PM", "Taco Cowboy"),  # Slashdot
     "R278": ("Paul Howard", "October 30, 2012 at 11:02 am", None),  # glued NAME says:
-    "R101": ("tRiSh", "September 10, 2012 4:45 AM", None),  # Blogger, date after
+    "R919": ("Paul Titov", "November 9, 2012 4:29 PM", None),  # Blogger, date after
     "102": ("james", "January 31, 2011 at 9:59 am", None),  # by NAME on DATE. closing
     "119": ("jackienoriega", "July 7, 2012 at 12:27 am", "cheerleader"),  # nested by indent
     "R663": ("Bob James", "October 30, 2012 at 08:58 AM", None),  # Posted by: NAME | DATE

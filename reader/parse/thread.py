@@ -446,7 +446,18 @@ def plan_thread(
         heads = _drop_outliers(heads)
     else:
         heads = name_only_heads(text, start, end)
-    trailing = bool(heads) and not _text_follows(text, heads[-1].end, end)
+    # Bylines close their comments when nothing but chrome follows the last one and some
+    # comment text stands between them (a thread of empty comments is read the usual way).
+    trailing = (
+        bool(heads)
+        and not _text_follows(text, heads[-1].end, end)
+        and (
+            len(heads) == 1
+            or any(
+                _text_follows(text, a.end, b.start) for a, b in zip(heads, heads[1:], strict=False)
+            )
+        )
+    )
     if trailing and _words_between(text, start, heads[0].start) == 0:
         # A closing byline with nothing above it but the title is the post's own
         # ("by randfish on January 31, 2011" under the title), not a comment's.
