@@ -55,10 +55,13 @@ class Figure:
     baseline: float
     ratio: float
     target: str
-    met: bool
+    met: bool | None
+    """None for a figure reported without a target."""
 
 
-def figure(name: str, value: float, unit: str, baseline: float, target: str, met: bool) -> Figure:
+def figure(
+    name: str, value: float, unit: str, baseline: float, target: str, met: bool | None
+) -> Figure:
     value, baseline = round(value, 6), round(baseline, 6)
     ratio = round(value / baseline, 4) if baseline else float("inf")
     return Figure(name, value, unit, baseline, ratio, target, met)
@@ -178,6 +181,21 @@ def throughput_figures(paths: dict[str, Path], repeats: int) -> list[Figure]:
                 megabytes / parse >= 40,
             )
         )
+    # A long thread: finding the thread's bylines and reading them is most of the work.
+    path = paths["thread"]
+    megabytes = path.stat().st_size / 1e6
+    text = path.read_text(encoding="utf-8")
+    parse = best_of(repeats, lambda: parse_post(text))
+    figures.append(
+        figure(
+            f"parser, thread ({megabytes:.1f} MB)",
+            megabytes / parse,
+            "MB/s",
+            megabytes / floor_seconds(path, repeats),
+            "(reported)",
+            None,
+        )
+    )
     return figures
 
 
@@ -427,7 +445,7 @@ def table(figures: list[Figure]) -> str:
             f"{f.baseline:,.1f} {f.unit}",
             f"{f.ratio:.2f}",
             f.target,
-            "ok" if f.met else "MISSED",
+            {True: "ok", False: "MISSED", None: ""}[f.met],
         )
         for f in figures
     ]
@@ -461,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         figures.append(chain_figure(posts["sample"], paths["chain"]))
     write_figures(args.out, (asdict(item) for item in figures))
     print(table(figures))
-    missed = sum(not f.met for f in figures)
+    missed = sum(f.met is False for f in figures)
     print(f"\n{len(figures)} figures, {missed} missed; written to {args.out.name}")
     return 0
 

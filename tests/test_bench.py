@@ -42,6 +42,7 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     ):
         assert expected in names, names
     assert any(name.startswith("--dump json, book") for name in names)
+    assert any(name.startswith("parser, thread") for name in names)
     assert any(name.startswith('search "the", book') for name in names)
     assert any(name.startswith("comments toggle") for name in names)
     assert any(name.startswith("comments expand all") for name in names)
