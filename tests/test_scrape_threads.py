@@ -238,3 +238,40 @@ def test_a_teaser_menu_under_category_names_is_not_a_thread() -> None:
     )
     post = parse_post("Gehälter im Vergleich\n\n" + teasers + "\n")
     assert post.comments == ()
+
+
+def test_a_comment_count_is_a_header_not_a_section() -> None:
+    text = (
+        "Aaaaand We're Back\n\nComments:408\n\n"
+        "Brain surgery was not what I thought it would be, and recovery is slower still.\n\n"
+        "As ridiculous as it sounds, I convinced myself it would be a breeze.\n\n"
+        "09. Jul, 2012 / Courtney says:\nWonderful to hear that the tumor is benign.\n"
+        "09. Jul, 2012 / Meg B says:\nGlad you're recovering.\n"
+    )
+    post = parse_post(text)
+    assert post.comments_header is not None
+    assert (post.comments_header.text, post.comments_header.declared_count) == (
+        "Comments:408",
+        408,
+    )
+    assert all(section.title != "Comments:408" for section in post.sections)
+    # The count stands far above the thread: the post goes on under it.
+    assert [p.text[:10] for p in post.paragraphs] == ["Brain surg", "As ridicul"]
+    assert [c.author for c in post.comments] == ["Courtney", "Meg B"]
+
+
+def test_buttons_and_tallies_between_comments_are_chrome() -> None:
+    text = (
+        "Spot the Fed\n\nThe conference opens its doors to federal agents for the first time.\n"
+        "Nobody seems to know what they will do there, or who invited them.\n\n"
+        "Jacob says:\nOctober 26, 2012 at 2:38 am\nI will be there, wearing a badge.\n"
+        "Quote\n+3\n"
+        "Joe says:\nOctober 26, 2012 at 8:08 am\nSo will I, with a bigger badge.\nQuote\n12 likes\n"
+    )
+    post = parse_post(text)
+    assert [[p.text for p in c.paragraphs] for c in post.comments] == [
+        ["I will be there, wearing a badge."],
+        ["So will I, with a bigger badge."],
+    ]
+    chrome = [b.text for b in post.boilerplate]
+    assert chrome.count("Quote") == 2 and "+3" in chrome and "12 likes" in chrome

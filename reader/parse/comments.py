@@ -28,6 +28,13 @@ from reader.parse.thread import Mark, ThreadPlan
 _NUMBER = re.compile(r"(\d{1,6})[.)](?:[ \t]+|$)")
 _DIGIT = re.compile(r"[0-9]")
 _CHROME_MAX = 60
+# Buttons and tallies that stand between comments on their own line.
+_THREAD_CHROME = re.compile(
+    r"(?:quote|flag|report(?: abuse| comment)?|vote(?: up| down)?|upvote|downvote|recommend"
+    r"|like\s*\(\d{1,6}\)|[+-]?\d{1,6}|[+-]?\d{1,6}\s+(?:likes?|points?|pts|votes?|recs?)"
+    r"|parent|hide|show|collapse|expand|permalink|link)",
+    re.IGNORECASE,
+)
 
 _COUNT_WORDS = {
     word: value
@@ -43,8 +50,10 @@ _HEADER = re.compile(
     r"(?:\s+(?:on|to|for|about)\b.{0,300})?\s*:?",
     re.IGNORECASE,
 )
+# "Comments", "Comments (12)", "Comments:408", "Comments: 12".
 _BARE_HEADER = re.compile(
-    r"(?:Comments|Responses|Discussion|Replies)\s*(?:\((?P<count>\d{1,7})\))?\s*:?",
+    r"(?:Comments|Responses|Discussion|Replies)\s*"
+    r"(?:\((?P<count>\d{1,7})\)\s*:?|:\s*(?P<after>\d{1,7})|:)?",
     re.IGNORECASE,
 )
 
@@ -57,9 +66,13 @@ def match_header(block: Block, next_block: Block | None) -> CommentsHeader | Non
     match = _HEADER.fullmatch(text)
     if match is None:
         match = _BARE_HEADER.fullmatch(text)
-        if match is None or next_block is None or not starts_comment(next_block):
+        if match is None:
             return None
-    count_text = match.group("count")
+        counted = match.group("count") or match.group("after")
+        # A bare "Comments" could head anything; with its count it is the thread's.
+        if not counted and (next_block is None or not starts_comment(next_block)):
+            return None
+    count_text = match.groupdict().get("count") or match.groupdict().get("after")
     declared: int | None = None
     if count_text:
         declared = int(count_text) if count_text.isdigit() else _COUNT_WORDS[count_text.lower()]
@@ -204,8 +217,11 @@ class _ThreadReader:
                 self.take_byline(mark, indent_of(text))
             self.new_paragraph = True
             return
-        # Chrome between comments is a word or two ("Reply", "Like", "Liked by 3 people").
-        if len(stripped) <= _CHROME_MAX and is_chrome_line(stripped):
+        # Chrome between comments is a word or two ("Reply", "Like", "Liked by 3 people",
+        # "Quote", a vote count).
+        if len(stripped) <= _CHROME_MAX and (
+            is_chrome_line(stripped) or _THREAD_CHROME.fullmatch(stripped) is not None
+        ):
             self.add_chrome(stripped, start)
             self.new_paragraph = True
             return

@@ -21,7 +21,7 @@ from reader.parse.boilerplate import (
     wrapper_pieces,
 )
 from reader.parse.chrome import article_and_chrome, read_page
-from reader.parse.comments import match_header, parse_comments
+from reader.parse.comments import match_header, parse_comments, starts_comment
 from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, in_contents
 from reader.parse.infer import inferred_title, section_starts
 from reader.parse.lines import is_meta_line
@@ -167,31 +167,42 @@ def _split_block(block: Block, at: int) -> tuple[Block, Block]:
     return Block(head, block.start, block.start + len(head)), Block(block.text[cut:], at, block.end)
 
 
-# A comments header further than this above the first byline is a link to the thread
-# ("199 comments" under the post's byline), not its heading.
-_HEADER_REACH_WORDS = 60
+# A comments header with more text than this between it and the first byline is a link
+# to the thread ("199 comments" under the post's byline), not its heading.
+_HEADER_REACH_WORDS = 12
+
+
+def _words_of_text(blocks: Sequence[Block], first: int, end: int) -> int:
+    """Words of the blocks from ``first`` up to offset ``end`` that are not page chrome."""
+    words = 0
+    for block in blocks[first:]:
+        if block.start >= end:
+            break
+        if not (is_chrome_block(block) or is_form_start(block)):
+            words += len(block.text[: max(0, end - block.start)].split())
+    return words
 
 
 def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None) -> _Regions:
     regions = _Regions()
     found = _find_header(blocks)
-    header_index = found[0] if found is not None else None
     if found is not None:
-        regions.header = found[1]
-    if header_index is None:
-        regions.plan = plan_thread(text, blocks, 1, digits)
-    else:
-        regions.plan = plan_thread(text, blocks, header_index + 1, digits, after_header=True)
-    plan = regions.plan
-    if header_index is not None and (
-        plan is None
-        or len(text[blocks[header_index].end : plan.start].split()) <= _HEADER_REACH_WORDS
-    ):
-        regions.body = list(blocks[:header_index])
-        _thread_and_after(list(blocks[header_index + 1 :]), regions)
-        return regions
+        header_index, regions.header = found
+        plan = plan_thread(text, blocks, header_index + 1, digits, after_header=True)
+        following = blocks[header_index + 1] if header_index + 1 < len(blocks) else None
+        if (
+            plan is not None
+            and _words_of_text(blocks, header_index + 1, plan.start) <= _HEADER_REACH_WORDS
+        ) or (plan is None and following is not None and starts_comment(following)):
+            # The header heads the thread: its bylines, or a numbered list with none.
+            regions.plan = plan
+            regions.body = list(blocks[:header_index])
+            _thread_and_after(list(blocks[header_index + 1 :]), regions)
+            return regions
+        # A link to the thread ("199 comments" under the post's byline): the post goes on.
+    regions.plan = plan = plan_thread(text, blocks, 1, digits)
     if plan is None:
-        regions.body = list(blocks)
+        regions.body = [block for block in blocks if block.start != regions.header_start]
         return regions
     index = bisect_right([block.start for block in blocks], plan.start) - 1
     regions.body = [block for block in blocks[:index] if block.start != regions.header_start]
