@@ -275,3 +275,30 @@ def test_buttons_and_tallies_between_comments_are_chrome() -> None:
     ]
     chrome = [b.text for b in post.boilerplate]
     assert chrome.count("Quote") == 2 and "+3" in chrome and "12 likes" in chrome
+
+
+@pytest.mark.parametrize(
+    ("signature", "author", "date"),
+    [
+        # A blog's name after "Posted by:" may read like a phrase.
+        (
+            "Posted by: Curtains in my Tree | June 08, 2012 at 02:29 PM",
+            "Curtains in my Tree",
+            "June 08, 2012 at 02:29 PM",
+        ),
+        # A date then a name, closing the text.
+        ("October 19, 2012 Fazal Majid", "Fazal Majid", "October 19, 2012"),
+    ],
+)
+def test_one_comment_signed_under_its_text(signature: str, author: str, date: str) -> None:
+    text = (
+        "Cache Tiers\n\nUse two tiers of servers while a group is retired, then kill the old one.\n"
+        "This warms up the new group without going to the database at all.\n\n"
+        "For disk I/O, the difference between the instance types is three times.\n"
+        f"{signature}\n\nThe comments to this entry are closed.\n"
+    )
+    post = parse_post(text)
+    assert [(c.author, c.date) for c in post.comments] == [(author, date)]
+    assert post.comments[0].paragraphs[0].text.startswith("For disk I/O")
+    assert post.paragraphs[-1].text.startswith("Use two tiers")
+    assert "The comments to this entry are closed." in [b.text for b in post.boilerplate]

@@ -105,10 +105,12 @@ class Byline:
         return self.author is None
 
 
-def plausible_name(name: str, exclaims: bool = False) -> bool:
+def plausible_name(name: str, exclaims: bool = False, announced: bool = False) -> bool:
     """A person's or a handle's name, not a fragment of prose.
 
     ``exclaims``: the name may end in "!" (a blog's name before "said:" often does).
+    ``announced``: "Posted by:" stands before it, so it may be a blog's name that reads
+    like a phrase ("Curtains in my Tree").
     """
     if not name or len(name) > 60 or not any(char.isalpha() for char in name):
         return False
@@ -123,7 +125,7 @@ def plausible_name(name: str, exclaims: bool = False) -> bool:
         return False
     # Prose has lower-case function words; a "Title Case Blog Name" does not.
     small = sum(word.strip(",.:;!?()") in _FUNCTION_WORDS for word in words)
-    if len(words) >= 3 and small >= 2:
+    if len(words) >= 3 and small >= 2 and not announced:
         return False
     if words[0] in _FUNCTION_WORDS and len(words) > 1 and words[0] not in ("by", "a"):
         return False
@@ -312,7 +314,7 @@ def _dated_byline(
         join_start = name_start + (join.start() if join is not None else len(before))
         name_end = _without_karma(line, name_start, join_start)
         name = line[name_start:name_end].strip()
-        if not plausible_name(name):
+        if not plausible_name(name, announced="by" in lead.lower()):
             return None
         if name_end < date_start:
             chrome.append((name_end, date_start))

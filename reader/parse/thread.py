@@ -361,9 +361,11 @@ def _thread_family(
     if len(people) > _LONE_CANDIDATES:
         return None
     for mark in people:
-        # Under a comments header, a name with a date is enough.
-        if _lone_comment(mark, marks) or (after_header and mark.byline.date is not None):
-            after = _words_between(text, mark.end, end)
+        after = _words_between(text, mark.end, end)
+        # Under a comments header, a name with a date is enough; so is a date followed
+        # by a name that closes the text ("October 19, 2012 Fazal Majid" under a comment).
+        signed = mark.byline.template.startswith("DN") and not _text_follows(text, mark.end, end)
+        if _lone_comment(mark, marks) or signed or (after_header and mark.byline.date is not None):
             if after_header or (
                 after <= _LONE_COMMENT_WORDS and after < _words_between(text, 0, mark.start)
             ):
@@ -599,10 +601,14 @@ def _text_follows(text: str, start: int, end: int) -> bool:
         stripped = line.strip()
         if not stripped or is_chrome_line(stripped):
             continue
-        if FORM_START.match(stripped) is not None:
+        if FORM_START.match(stripped) is not None or _CLOSED.match(stripped) is not None:
             break
         return True
     return False
+
+
+# "The comments to this entry are closed.", "Comments are closed for this post."
+_CLOSED = re.compile(r"(?:the )?comments?\b.{0,40}\bclosed\b.{0,30}$", re.IGNORECASE)
 
 
 def _trailing_start(text: str, blocks: Sequence[Block], heads: Sequence[Mark], region: int) -> int:
