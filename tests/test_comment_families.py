@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_support import assert_parents_follow_numbers
 
 from reader.model import Post
 from reader.pipeline import open_post
@@ -57,12 +58,7 @@ def test_family_recovers_author_date_and_nesting(name: str) -> None:
         (post.comment_number(c.id), c.author, c.date, len(c.paragraphs)) for c in post.comments
     ]
     assert found == EXPECTED[name]
-    for comment in post.comments:
-        parent_number = post.comment_number(comment.id).rpartition(".")[0]
-        if comment.parent is None:
-            assert parent_number == ""
-        else:
-            assert post.comment_number(comment.parent) == parent_number
+    assert_parents_follow_numbers(post)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_support import assert_parents_follow_numbers
 
 from reader.model import Post
 from reader.parse import parse_post
@@ -112,13 +113,7 @@ def test_each_family_recovers_author_date_text_and_nesting(name: str) -> None:
     assert [row[:3] for row in found] == [row[:3] for row in expected]
     for (_, _, _, text), (_, _, _, opening) in zip(found, expected, strict=True):
         assert text.startswith(opening)
-    # Parents agree with the numbering (1.1 is a reply to 1).
-    for comment in post.comments:
-        parent_number = post.comment_number(comment.id).rpartition(".")[0]
-        if comment.parent is None:
-            assert parent_number == ""
-        else:
-            assert post.comment_number(comment.parent) == parent_number
+    assert_parents_follow_numbers(post)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

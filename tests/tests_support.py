@@ -27,3 +27,13 @@ def model_letters_and_digits(post: Post) -> Counter[str]:
     for piece in post.text_pieces():
         total.update(letters_and_digits(piece))
     return total
+
+
+def assert_parents_follow_numbers(post: Post) -> None:
+    """Every comment's parent is the one its number says ("1.1" answers "1")."""
+    for comment in post.comments:
+        parent_number = post.comment_number(comment.id).rpartition(".")[0]
+        if comment.parent is None:
+            assert parent_number == ""
+        else:
+            assert post.comment_number(comment.parent) == parent_number
