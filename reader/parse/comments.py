@@ -144,10 +144,8 @@ class _ThreadReader:
         self.new_paragraph = True
         # Every line a byline covers (a two-line byline covers two), by line start.
         self.byline_lines: dict[int, Mark] = {}
-        self.openers: dict[int, Mark] = {}
         if plan is not None:
             for mark in plan.heads.values():
-                self.openers[mark.start_line] = mark
                 for start in mark.line_starts:
                     self.byline_lines[start] = mark
         self.pending: _Pending | None = None
