@@ -585,14 +585,14 @@ def author_text(mark: Mark) -> str:
 
 def _drop_outliers(heads: list[Mark]) -> list[Mark]:
     """Leave out leading bylines far above the rest (the post's own "by NAME on DATE")."""
-    while len(heads) >= 3:
-        gaps = sorted(b.start - a.start for a, b in zip(heads[1:], heads[2:], strict=False))
-        typical = gaps[len(gaps) // 2]
-        if heads[1].start - heads[0].start > max(8 * typical, 3000):
-            heads = heads[1:]
-        else:
-            break
-    return heads
+    if len(heads) < 3:
+        return heads
+    gaps = sorted(b.start - a.start for a, b in zip(heads, heads[1:], strict=False))
+    far = max(8 * gaps[len(gaps) // 2], 3000)
+    first = 0
+    while first < len(heads) - 2 and heads[first + 1].start - heads[first].start > far:
+        first += 1
+    return heads[first:]
 
 
 def _text_follows(text: str, start: int, end: int) -> bool:
