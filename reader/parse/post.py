@@ -183,6 +183,15 @@ def _words_of_text(blocks: Sequence[Block], first: int, end: int) -> int:
     return words
 
 
+def _after_page_top(blocks: Sequence[Block]) -> int:
+    """The first block a thread may start in: after the title, and on a rendered page
+    not above where its article begins (dated teasers in a page's top are no thread)."""
+    page = read_page(blocks)
+    if page is None:
+        return 1
+    return max(1, page.lines[page.start].block)
+
+
 def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None) -> _Regions:
     regions = _Regions()
     found = _find_header(blocks)
@@ -200,7 +209,7 @@ def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None)
             _thread_and_after(list(blocks[header_index + 1 :]), regions)
             return regions
         # A link to the thread ("199 comments" under the post's byline): the post goes on.
-    regions.plan = plan = plan_thread(text, blocks, 1, digits)
+    regions.plan = plan = plan_thread(text, blocks, _after_page_top(blocks), digits)
     if plan is None:
         regions.body = [block for block in blocks if block.start != regions.header_start]
         return regions
