@@ -118,7 +118,8 @@ CREDIT_LENGTH = 120
 # A caption that ends in its credit: "Birgit Kelle (Bild: Facebook)", "… Text & Fotos: NAME".
 _CREDIT_AFTER = re.compile(
     r"(?:\(|\s)(?:foto|fotos|photo|photos|bild|bilder|image|imagen|quelle|source|fuente"
-    r"|credit|crédit|crédito)\s*:",
+    r"|credit|crédit|crédito)\s*:"
+    r"|\((?:foto|fotos|photo|photos|picture|pictures|bild|image|imagen)\s+(?:by|von|de|par|di)\s",
     re.IGNORECASE,
 )
 # Labels over advertisements.

@@ -166,10 +166,17 @@ DATELINE_WORDS = 12
 BYLINE_WORDS = 6
 
 
+# "Article by", "Ein Beitrag von": a byline whose name is on the next line.
+_BY_ALONE = re.compile(r"(?:[^\W\d_]+\s+){0,2}(?:by|von|par|por|door)\s*:?", re.IGNORECASE)
+BY_ALONE_LENGTH = 30
+
+
 def is_meta_line(stripped: str) -> bool:
     """A dateline or byline: a date, a time, ``by NAME``, ``In Stories at 10:25am``."""
     if len(stripped) > 160:
         return False
+    if len(stripped) <= BY_ALONE_LENGTH and _BY_ALONE.fullmatch(stripped):
+        return True
     if _READING_TIME.search(stripped):
         return True
     words = len(stripped.split())

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,6 +64,8 @@ BREADCRUMB_REACH = 12
 INSIDE_LINES = 5
 # A line inside the article longer than this is its text, not its title.
 MAX_INSIDE_TITLE = 160
+# A menu entry or a repeated label is at most this long.
+LABEL_LENGTH = 40
 # The plain-text rules look at this many blocks from the top.
 HEAD_BLOCKS = 6
 MAX_TITLE_LENGTH = 250
@@ -88,8 +91,11 @@ _NAME = re.compile(
     r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}(?:(?:,| and| und| y| et) [A-ZÀ-Þ][\w'’.-]+"
     r"(?: [A-ZÀ-Þ][\w'’.-]+){1,2})*"
 )
+# A caption ending in its agency's name: "Presidente de EEUU, Joe Biden / AFP".
+_AGENCY_CREDIT = re.compile(r"\s/\s*[A-Z]{2,10}$")
 # An account name: a byline or a social media link, not a title.
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
+_WORDS = re.compile(r"[^\W_]+")
 _NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
 # Picture credits and captions name a source, not the post.
 _CAPTION = re.compile(
@@ -137,8 +143,9 @@ def title_from_page(page: Page, named: str | None) -> int | None:
             if normal_form(lines[index].stripped) == wanted:
                 return index
     best: tuple[float, int] | None = None
+    labels = _labels(lines)
     for index, distance in _title_candidates(page):
-        score = _page_title_score(page, index, distance)
+        score = _page_title_score(page, index, distance, labels)
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     return None if best is None else best[1]
@@ -159,6 +166,8 @@ def _title_candidates(page: Page) -> list[tuple[int, int]]:
             continue
         if kind_of(lines[index]) == PROSE and weight(text) > MAX_INSIDE_TITLE:
             break
+        if not _may_be_title(text):
+            continue  # a dateline, a credit, a button: not counted
         inside += 1
         if inside > INSIDE_LINES:
             break
@@ -182,16 +191,54 @@ def _title_candidates(page: Page) -> list[tuple[int, int]]:
     return found
 
 
-def _page_title_score(page: Page, index: int, distance: int) -> float | None:
+def _labels(lines: Sequence[Line]) -> set[str]:
+    """Short texts the page uses as labels: menu entries, and lines it shows thrice."""
+    seen: Counter[str] = Counter()
+    labels: set[str] = set()
+    for line in lines:
+        text = line.stripped
+        if not text or len(text) > LABEL_LENGTH:
+            continue
+        if is_bullet(text):
+            labels.add(normal_form(text[1:]))
+        else:
+            seen[normal_form(text)] += 1
+    labels.update(text for text, count in seen.items() if count >= 3)
+    return labels
+
+
+def _is_kicker(lines: Sequence[Line], index: int, labels: set[str]) -> bool:
+    """A section's name over the headline: a short label of the page's own menus."""
+    text = lines[index].stripped
+    if len(_WORDS.findall(text)) > 2 or normal_form(text) not in labels:
+        return False
+    for line in lines[index + 1 : index + 6]:
+        other = line.stripped
+        if not has_words(other) or is_chrome_line(other) or is_meta_line(other):
+            continue
+        # The headline under it: a heading's shape, not the article's first sentence.
+        return (
+            len(_WORDS.findall(other)) >= 3
+            and kind_of(line) != PROSE
+            and _may_be_title(other)
+            and not _is_item(other)
+        )
+    return False
+
+
+def _page_title_score(page: Page, index: int, distance: int, labels: set[str]) -> float | None:
     """How much a line looks like the page's title (None: it cannot be)."""
     lines = page.lines
     text = lines[index].stripped
-    if _is_item(text) or not _may_be_title(text):
+    if _is_item(text) or not _may_be_title(text) or _is_kicker(lines, index, labels):
         return None
     words = text.split()
     score = -DISTANCE_COST * distance
     if distance == 0:
-        score -= 2.0  # inside the article's box: more often a subtitle than the title
+        # Inside the article's box: more often a subtitle than the title, unless the
+        # box opens with it and it does not end like a sentence.
+        opens = not any(has_words(line.stripped) for line in lines[page.start : index])
+        score -= 1.0 if opens and not text.endswith((".", "!", "…")) else 2.0
     if len(words) >= 3:
         score += 1.5
     elif len(words) == 2:
@@ -209,7 +256,25 @@ def _page_title_score(page: Page, index: int, distance: int) -> float | None:
         score += 2.0
     if _named_again(lines, index):
         score += 2.5
+    if _is_subtitle(lines, index):
+        score -= 1.5
     return score
+
+
+def _is_subtitle(lines: Sequence[Line], index: int) -> bool:
+    text = lines[index].stripped
+    for line in lines[index - 1 :: -1] if index else ():
+        above = line.stripped
+        if not has_words(above) or is_chrome_line(above):
+            continue
+        return (
+            len(_WORDS.findall(above)) >= 4
+            and len(text) >= 80
+            and _may_be_title(above)
+            and not _is_item(above)
+            and len(text) >= 1.5 * len(above)
+        )
+    return False
 
 
 def _worded_after(lines: Sequence[Line], index: int, count: int) -> list[str]:
@@ -246,6 +311,7 @@ def _may_be_title(text: str) -> bool:
         and has_words(text)
         and "__" not in text
         and _CAPTION.match(text) is None
+        and _AGENCY_CREDIT.search(text) is None
         and not is_credit(text)
         and not is_prompt(text)
         and not is_ad_label(text)
