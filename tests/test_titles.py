@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from corpus import unpack
 from tests_support import letters_and_digits, model_letters_and_digits
 
+from reader.load import load_bytes
 from reader.model import Post, Source
 from reader.parse import parse_post
+from reader.parse.lines import is_meta_line
 from reader.pipeline import open_post
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -137,3 +141,157 @@ def test_file_name_only_when_nothing_can_be_the_title() -> None:
 def test_sample_title_is_unchanged(sample_post: Post) -> None:
     assert sample_post.title == "Social Media and The Police 3yrs On"
     assert not sample_post.title_inferred
+
+
+# --- rendered pages: the headline among kickers, subtitles, captions and lists ---------
+
+_MENU = "\n".join(
+    f"      * {entry}" for entry in ("Home", "Politik", "Digital Life", "Science", "Games", "Apps")
+)
+_PARAGRAPHS = (
+    "    Bereits in den kommenden Monaten will der Anbieter mit zehn Fahrzeugen in der Stadt "
+    "unterwegs sein, wie das Unternehmen am Montag mitteilte.\n\n"
+    "    Einige Kunden des Fahrdienstes werden demnächst in Roboterautos sitzen, die ohne "
+    "Fahrer auskommen; ein Sicherheitsfahrer ist in der ersten Zeit noch an Bord.\n\n"
+    "    Der Dienst wächst schneller als die Konkurrenz, schreibt aber weiterhin Verluste, "
+    "vor allem wegen der Kosten für Vergütungen in Aktien.\n"
+)
+
+
+def _page(head: str, paragraphs: str = _PARAGRAPHS, menu: str = _MENU) -> Post:
+    """A rendered page: a menu, ``head`` (the lines above the article), the article."""
+    return _parse(f"{menu}\n\n{head}\n\n{paragraphs}\n  © 2019 Verlag. Alle Rechte vorbehalten.\n")
+
+
+def test_a_menu_label_over_the_headline_is_its_kicker() -> None:
+    post = _page(
+        "  Digital Life\n  05/08/2019\n"
+        "Lyft startet mit Robotertaxis in Phoenix\n    © Bild: REUTERS / NAME\n"
+    )
+    assert post.title == "Lyft startet mit Robotertaxis in Phoenix"
+
+
+def test_a_short_title_that_ends_the_breadcrumb_is_not_a_kicker() -> None:
+    menu = _MENU + "\n      * Will Smith"
+    post = _page("  Familienkrach\n  Will Smith", menu=menu)
+    assert post.title == "Will Smith"
+
+
+def test_a_longer_line_under_the_title_is_its_subtitle() -> None:
+    post = _page(
+        "    Lebenszeichen von Bavaria nach zwei Monaten Funkstille\n"
+        "    Seit November ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten aus "
+        "der österreichischen Hochschwabgruppe"
+    )
+    assert post.title == "Lebenszeichen von Bavaria nach zwei Monaten Funkstille"
+    assert post.paragraphs[0].text.startswith("Seit November ausgefallener Sender")
+
+
+def test_a_byline_whose_name_is_on_the_next_line() -> None:
+    post = _page(
+        "  Schools ‘safe’ amidst surge\n    Article by\n    Barry Alleyne\n"
+        "  Ministry satisfied with the return"
+    )
+    assert post.title == "Schools ‘safe’ amidst surge"
+    assert is_meta_line("Ein Beitrag von")
+
+
+def test_a_caption_crediting_its_picture_is_not_the_title() -> None:
+    post = _page(
+        "      Editors Pick\n      Posted on April 22, 2022\n  Posted on April 22, 2022\n"
+        "  Schools ‘safe’ amidst surge\n    Article by\n    Barry Alleyne\n"
+        "  Chief Education Officer Ramona Archer. (Picture by Jameel Springer)",
+        menu=_MENU + "\n      * Editors Pick",
+    )
+    assert post.title == "Schools ‘safe’ amidst surge"
+    assert "Picture by" not in " ".join(paragraph.text for paragraph in post.paragraphs)
+
+
+def test_a_caption_with_its_agency_is_not_the_title() -> None:
+    post = _page(
+        '  Senador califica a Biden de "incapacitado"\n'
+        '  "Seamos honestos. Joe Biden no está bien. No es apto para el cargo", indicó el '
+        "senador Rick Scott\n"
+        "            *\n            *\n          Presidente de EEUU, Joe Biden / AFP\n"
+        "            *\n          * AFP\n        10/05/2022 05:22 pm"
+    )
+    assert post.title == 'Senador califica a Biden de "incapacitado"'
+
+
+def test_a_headline_may_open_with_its_date() -> None:
+    post = _page(
+        "      Webcam\n"
+        "  StartseiteNews & mehr 23.01.2022 - Dorothea Wierer darf noch jubeln\n"
+        "  23.01.2022 - Dorothea Wierer darf noch jubeln",
+        menu=_MENU + "\n      * Webcam",
+    )
+    assert post.title == "23.01.2022 - Dorothea Wierer darf noch jubeln"
+    # A date with a count after it is still a dateline.
+    assert is_meta_line("23.01.2022 - 3 Kommentare")
+
+
+def test_the_dates_of_a_list_do_not_make_its_entries_titles() -> None:
+    sidebar = "\n".join(
+        f"        {name}\n        Release: {date}\n          {rank}"
+        for rank, (name, date) in enumerate(
+            [
+                ("Destiny 2", "06.09.2017"),
+                ("Final Fantasy XIV", "27.08.2013"),
+                ("World of Warcraft: Dragonflight", "11.02.2005"),
+            ],
+            start=1,
+        )
+    )
+    post = _page(
+        f"{sidebar}\n"
+        "    Mein erstes Online-Rollenspiel hat mich zum Dieb gemacht und zu Anime geführt\n"
+        "      Special\n      5 Min. 1. November 2023 Cortyn 1 Kommentar"
+    )
+    assert post.title.startswith("Mein erstes Online-Rollenspiel")
+
+
+def test_datelines_and_credits_do_not_push_the_headline_out_of_reach() -> None:
+    post = _page(
+        "      + kurier.at events.at futurezone.at film.at k.at schautv.at profil.at "
+        "lust-auf-oesterreich.at\n"
+        "  info\n    © WERK/CHRISTIAN HOUDEK\n  Zweirad\n  11/01/2021\n"
+        "  Seat Mo 125: Was kann der Elektroroller mit dem Akku-Trolley?\n"
+        "  Was kann der neue Elektro-Roller der Spanier mit der interessanten Akku-Lösung? "
+        "Wir haben den Mo getestet\n"
+        "  von Michael Andrusio\n"
+        "    facebook facebookMessenger whatsapp twitter mail pocket",
+        menu=_MENU + "\n      * Zweirad",
+    )
+    assert post.title == "Seat Mo 125: Was kann der Elektroroller mit dem Akku-Trolley?"
+
+
+# --- titles of pages of the development set, unpacked at test time ----------------------
+
+# Pages whose headline stands among kickers, subtitles, captions and lists of teasers.
+DEV_TITLES = {
+    "futurezone.at.lyft": "Uber-Konkurrent Lyft startet mit Waymo-Robotertaxis in USA",
+    "lbv.de-Bavaria": "Lebenszeichen von Bavaria nach zwei Monaten Funkstille",
+    "nationnews.com-schools": "Schools ‘safe’ amidst surge",
+    "biathlon-antholz.it-jubeln": (
+        "23.01.2022 - Dorothea Wierer darf beim Antholz-Abschluss noch jubeln"
+    ),
+    "mein-mmo.de-MMORPG": (
+        "Mein 1. MMORPG Silkroad Online hat mich zum Cringe-Dieb gemacht und zu Hentai geführt"
+    ),
+    "motor.at-elektroroller": "Seat Mo 125: Was kann der Elektroroller mit dem Akku-Trolley?",
+}
+
+
+@pytest.fixture(scope="module")
+def dev_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unpack("pages-dev", [f"{name}.txt" for name in DEV_TITLES], tmp_path_factory.mktemp("p"))
+
+
+@pytest.mark.parametrize("name", sorted(DEV_TITLES))
+def test_dev_page_title(dev_pages: Path, name: str) -> None:
+    path = dev_pages / f"{name}.txt"
+    loaded = load_bytes(path.read_bytes(), path.name)
+    post = parse_post(loaded.text, Source(name=path.name))
+    assert post.title == DEV_TITLES[name]
+    assert not post.title_inferred
+    assert model_letters_and_digits(post) == letters_and_digits(loaded.text)

@@ -166,6 +166,30 @@ DATELINE_WORDS = 12
 BYLINE_WORDS = 6
 
 
+# A date, a dash, then a headline of four words or more.
+_DATED_HEADLINE = re.compile(
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"\s+[-–—|]\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+DATED_HEADLINE_WORDS = 4
+
+
+def _is_dated_headline(text: str) -> bool:
+    match = _DATED_HEADLINE.match(text)
+    if match is None:
+        return False
+    rest = text[match.end() :]
+    return (
+        len(rest.split()) >= DATED_HEADLINE_WORDS
+        and not has_date(rest)
+        and not has_time(rest)
+        and _BYLINE.match(rest) is None
+        and _POSTED.match(rest) is None
+    )
+
+
 # "Article by", "Ein Beitrag von": a byline whose name is on the next line.
 _BY_ALONE = re.compile(r"(?:[^\W\d_]+\s+){0,2}(?:by|von|par|por|door)\s*:?", re.IGNORECASE)
 BY_ALONE_LENGTH = 30
@@ -185,6 +209,8 @@ def is_meta_line(stripped: str) -> bool:
     if _POSTED.match(stripped) and words <= POSTED_WORDS:
         return True
     if has_date(stripped) or has_time(stripped):
+        if _is_dated_headline(stripped):
+            return False  # "23.01.2022 - Wierer darf noch jubeln": a headline with its date
         # A sentence that mentions a date is not a dateline; a dateline is mostly date.
         return words <= DATELINE_WORDS and not stripped.endswith((".", "!", "?")) or words <= 4
     return False

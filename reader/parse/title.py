@@ -66,6 +66,8 @@ INSIDE_LINES = 5
 MAX_INSIDE_TITLE = 160
 # A menu entry or a repeated label is at most this long.
 LABEL_LENGTH = 40
+# Meta lines alike within this many lines make a list's dates.
+SERIES_REACH = 15
 # The plain-text rules look at this many blocks from the top.
 HEAD_BLOCKS = 6
 MAX_TITLE_LENGTH = 250
@@ -96,6 +98,7 @@ _AGENCY_CREDIT = re.compile(r"\s/\s*[A-Z]{2,10}$")
 # An account name: a byline or a social media link, not a title.
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _WORDS = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
 _NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
 # Picture credits and captions name a source, not the post.
 _CAPTION = re.compile(
@@ -249,11 +252,14 @@ def _page_title_score(page: Page, index: int, distance: int, labels: set[str]) -
         score -= 3.0  # a lead paragraph
     if ":" in text[:-1]:
         score += 0.5  # "Topic: what happened", the shape of many headlines
-    following = _worded_after(lines, index, 3)
-    if following and is_meta_line(following[0]):
-        score += 3.0  # a dateline or byline right under it
-    elif any(is_meta_line(other) for other in following):
-        score += 2.0
+    metas = [
+        position
+        for position, other in enumerate(_worded_after(lines, index, 3))
+        if is_meta_line(lines[other].stripped) and not _in_series(lines, other)
+    ]
+    if metas:
+        # A dateline or byline under it (one of a list's row of dates is not its own).
+        score += 3.0 if metas[0] == 0 else 2.0
     if _named_again(lines, index):
         score += 2.5
     if _is_subtitle(lines, index):
@@ -277,16 +283,36 @@ def _is_subtitle(lines: Sequence[Line], index: int) -> bool:
     return False
 
 
-def _worded_after(lines: Sequence[Line], index: int, count: int) -> list[str]:
-    """The next ``count`` lines with words after ``index`` (share buttons skipped)."""
-    found: list[str] = []
-    for line in lines[index + 1 :]:
-        text = line.stripped
+def _worded_after(lines: Sequence[Line], index: int, count: int) -> list[int]:
+    """Indices of the next ``count`` lines with words after ``index`` (share buttons
+    skipped)."""
+    found: list[int] = []
+    for after in range(index + 1, len(lines)):
+        text = lines[after].stripped
         if has_words(text) and not is_chrome_line(text):
-            found.append(text)
+            found.append(after)
             if len(found) >= count:
                 break
     return found
+
+
+def _lead_token(text: str) -> str:
+    """A line's first word, its digits made alike: ``Release:``, ``0.`` for ``12.``."""
+    first = text.split(maxsplit=1)[0] if text else ""
+    return _DIGITS.sub("0", first.casefold())
+
+
+def _in_series(lines: Sequence[Line], index: int) -> bool:
+    """A meta line one of several alike nearby: the dates of a list of teasers."""
+    token = _lead_token(lines[index].stripped)
+    alike = 0
+    for other in range(max(0, index - SERIES_REACH), min(len(lines), index + SERIES_REACH + 1)):
+        text = lines[other].stripped
+        if other != index and _lead_token(text) == token and is_meta_line(text):
+            alike += 1
+            if alike >= 2:
+                return True
+    return False
 
 
 def _named_by_thread(lines: Sequence[Line], start: int) -> str | None:
