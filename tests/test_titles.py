@@ -265,6 +265,36 @@ def test_datelines_and_credits_do_not_push_the_headline_out_of_reach() -> None:
     assert post.title == "Seat Mo 125: Was kann der Elektroroller mit dem Akku-Trolley?"
 
 
+def test_a_breadcrumb_is_not_the_title_and_names_the_headline_under_its_kicker() -> None:
+    post = _page(
+        "  home / InfoStream / Eigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen\n"
+        "    InfoStream - 21. Januar 2022\n"
+        "  Forderungsausfälle vermeiden Eigentumsvorbehalt: Das sollten Käufer und Verkäufer "
+        "wissen"
+    )
+    assert post.title == "Eigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen"
+    assert "Forderungsausfälle vermeiden" in [piece.text for piece in post.boilerplate]
+
+
+def test_a_bulleted_breadcrumb_names_the_headline_under_its_kicker() -> None:
+    post = _page(
+        "          * Startseite\n          * Investigativ\n"
+        "          * Daten von Rheinmetall gehackt - Interne Unterlagen im Netz\n"
+        "                Interne Unterlagen im Netz Daten von Rheinmetall gehackt\n"
+        "                Stand: 28.04.2020 18:00 Uhr"
+    )
+    assert post.title == "Daten von Rheinmetall gehackt"
+    assert "Interne Unterlagen im Netz" in [piece.text for piece in post.boilerplate]
+
+
+def test_a_headline_set_off_by_a_dash_is_whole() -> None:
+    post = _page(
+        "  Home » Browser » Weniger Werbung, mehr Speed unter Android\n"
+        "  Firefox – Weniger Werbung, mehr Speed unter Android"
+    )
+    assert post.title == "Firefox – Weniger Werbung, mehr Speed unter Android"
+
+
 # --- titles of pages of the development set, unpacked at test time ----------------------
 
 # Pages whose headline stands among kickers, subtitles, captions and lists of teasers.
@@ -279,6 +309,11 @@ DEV_TITLES = {
         "Mein 1. MMORPG Silkroad Online hat mich zum Cringe-Dieb gemacht und zu Hentai geführt"
     ),
     "motor.at-elektroroller": "Seat Mo 125: Was kann der Elektroroller mit dem Akku-Trolley?",
+    "deutsche-handwerkszeitung.de-eigentumsvorbehalt": (
+        "Eigentumsvorbehalt: Das sollten Käufer und Verkäufer wissen"
+    ),
+    "tagesschau.de.rheinmetall": "Daten von Rheinmetall gehackt",
+    "journal.3960.org.firefox": "Firefox – Weniger Werbung, mehr Speed unter Android",
 }
 
 

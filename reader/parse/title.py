@@ -66,6 +66,8 @@ INSIDE_LINES = 5
 MAX_INSIDE_TITLE = 160
 # A menu entry or a repeated label is at most this long.
 LABEL_LENGTH = 40
+# A headline named apart from its kicker has this many words at least.
+HEADLINE_WORDS = 3
 # Meta lines alike within this many lines make a list's dates.
 SERIES_REACH = 15
 # The plain-text rules look at this many blocks from the top.
@@ -93,11 +95,16 @@ _NAME = re.compile(
     r"[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}(?:(?:,| and| und| y| et) [A-ZÀ-Þ][\w'’.-]+"
     r"(?: [A-ZÀ-Þ][\w'’.-]+){1,2})*"
 )
+# A breadcrumb: two steps or more before the page's own ("home / InfoStream / TITLE").
+_BREADCRUMB = re.compile(r"(?:[^/»›>|]{1,30}?\s[/»›>]\s+){2,}\S")
 # A caption ending in its agency's name: "Presidente de EEUU, Joe Biden / AFP".
 _AGENCY_CREDIT = re.compile(r"\s/\s*[A-Z]{2,10}$")
 # An account name: a byline or a social media link, not a title.
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _WORDS = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(r"\S+")
+# Between the steps of a breadcrumb, or a headline and its kicker.
+_STEP_SEPARATOR = re.compile(r"\s+[/»›>|–—-]\s+")
 _DIGITS = re.compile(r"\d+")
 _NUMBERED_STEP = re.compile(r"\d{1,2}\.\s")
 # Picture credits and captions name a source, not the post.
@@ -338,6 +345,7 @@ def _may_be_title(text: str) -> bool:
         and "__" not in text
         and _CAPTION.match(text) is None
         and _AGENCY_CREDIT.search(text) is None
+        and _BREADCRUMB.match(text) is None
         and not is_credit(text)
         and not is_prompt(text)
         and not is_ad_label(text)
@@ -349,6 +357,34 @@ def _may_be_title(text: str) -> bool:
         and FORM_START.match(squash(text)) is None
         and not text.endswith(":")
     )
+
+
+def _headline_start(lines: Sequence[Line], index: int) -> int | None:
+    """Where the headline begins in a title line that a kicker opens, if it does.
+
+    ``Forderungsausfälle vermeiden Eigentumsvorbehalt: Das sollten Käufer wissen``: the
+    kicker and the headline were drawn as one line; a breadcrumb step above names the
+    headline alone (``home / InfoStream / Eigentumsvorbehalt: Das sollten Käufer
+    wissen``, ``* Daten gehackt - Interne Unterlagen im Netz``).
+    """
+    text = lines[index].text
+    words = [match.start() for match in _TOKEN.finditer(text)]
+    wanted = normal_form(text)
+    for other in range(max(0, index - BREADCRUMB_REACH), index):
+        above = lines[other].stripped
+        if is_bullet(above):
+            above = above[1:]
+        for piece in _STEP_SEPARATOR.split(above):
+            step = normal_form(piece)
+            size = len(step.split())
+            if (
+                HEADLINE_WORDS <= size < len(words)
+                and wanted.endswith(" " + step)
+                # Glued on, not set off: "Firefox – Weniger Werbung" is one headline.
+                and wanted[: -len(step)].rstrip()[-1:].isalnum()
+            ):
+                return words[len(words) - size]
+    return None
 
 
 def _named_again(lines: Sequence[Line], index: int) -> bool:
@@ -442,13 +478,24 @@ def choose_title(
         keep[index] = False
         chrome_lines = [line for line, kept in zip(page.lines, keep, strict=True) if not kept]
         body = regroup((line for line, kept in zip(page.lines, keep, strict=True) if kept), blocks)
-        chrome = regroup((line for line in chrome_lines if line is not title), blocks)
+        chrome = [
+            Boilerplate(block.text.strip(), (block.start, block.end))
+            for block in regroup((line for line in chrome_lines if line is not title), blocks)
+        ]
+        start = title.start + title.indent
+        cut = _headline_start(page.lines, index)
+        if cut is not None:
+            # A kicker glued to the headline is set aside; the headline is the title.
+            kicker = title.text[title.indent : cut].strip()
+            chrome.append(Boilerplate(kicker, (start, title.start + cut)))
+            chrome.sort(key=lambda piece: piece.span[0])
+            start = title.start + cut
         return TitleChoice(
-            squash(title.text),
+            squash(title.text[start - title.start :]),
             False,
-            (title.start, title.end),
+            (start, title.end),
             body,
-            [Boilerplate(block.text.strip(), (block.start, block.end)) for block in chrome],
+            chrome,
         )
     head = blocks[:HEAD_BLOCKS]
     if head and not is_form_start(head[0]) and not _is_chrome_block(head[0]):
