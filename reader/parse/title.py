@@ -68,6 +68,13 @@ MAX_INSIDE_TITLE = 160
 LABEL_LENGTH = 40
 # A headline named apart from its kicker has this many words at least.
 HEADLINE_WORDS = 3
+# What sharing its block with other lines costs a line (up to two of them).
+BLOCK_COST = 1.5
+# How far (in lines) a block's neighbours are looked for.
+MATE_REACH = 2
+# A subtitle is this much longer than the title over it, and SUBTITLE_LENGTH at least.
+SUBTITLE_RATIO = 1.25
+SUBTITLE_LENGTH = 80
 # Meta lines alike within this many lines make a list's dates.
 SERIES_REACH = 15
 # The plain-text rules look at this many blocks from the top.
@@ -102,6 +109,10 @@ _AGENCY_CREDIT = re.compile(r"\s/\s*[A-Z]{2,10}$")
 # An account name: a byline or a social media link, not a title.
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _WORDS = re.compile(r"[^\W_]+")
+# A colon that opens a quotation running to the end of the line.
+_QUOTED_AFTER_COLON = re.compile(r":\s*[\"“”„«»‘‚']+[^\"“”„«»]+[\"“”„«»’']+$")
+# A first word all in small letters (a name like "iPhone" has a capital).
+_LOWER_START = re.compile(r"[^\W\d_A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]*[\s,.;:]")
 _TOKEN = re.compile(r"\S+")
 # Between the steps of a breadcrumb, or a headline and its kicker.
 _STEP_SEPARATOR = re.compile(r"\s+[/»›>|–—-]\s+")
@@ -255,10 +266,13 @@ def _page_title_score(page: Page, index: int, distance: int, labels: set[str]) -
         score += 0.5
     if _NAME.fullmatch(text):
         score -= 1.5  # an author's name
+    if _LOWER_START.match(text):
+        score -= 1.5  # "im Innenhof des Palais": a line run on from the one above
     if kind_of(lines[index]) == PROSE and text.endswith((".", "!", "…")) and len(words) > 12:
         score -= 3.0  # a lead paragraph
-    if ":" in text[:-1]:
-        score += 0.5  # "Topic: what happened", the shape of many headlines
+    if ":" in text[:-1] and _QUOTED_AFTER_COLON.search(text) is None:
+        # "Topic: what happened", the shape of many headlines ("Er sagt: „…“" quotes).
+        score += 0.5
     metas = [
         position
         for position, other in enumerate(_worded_after(lines, index, 3))
@@ -271,7 +285,26 @@ def _page_title_score(page: Page, index: int, distance: int, labels: set[str]) -
         score += 2.5
     if _is_subtitle(lines, index):
         score -= 1.5
+    mates = _block_mates(lines, index)
+    if mates:
+        score -= BLOCK_COST * min(mates, 2)  # a heading stands apart; a list's rows do not
     return score
+
+
+def _block_mates(lines: Sequence[Line], index: int) -> int:
+    """Lines of text next to line ``index`` in its block (not datelines or buttons)."""
+    block = lines[index].block
+    mates = 0
+    for other in range(max(0, index - MATE_REACH), min(len(lines), index + MATE_REACH + 1)):
+        text = lines[other].stripped
+        if (
+            other != index
+            and lines[other].block == block
+            and len(_WORDS.findall(text)) >= 2
+            and not is_meta_line(text)
+        ):
+            mates += 1
+    return mates
 
 
 def _is_subtitle(lines: Sequence[Line], index: int) -> bool:
@@ -282,10 +315,10 @@ def _is_subtitle(lines: Sequence[Line], index: int) -> bool:
             continue
         return (
             len(_WORDS.findall(above)) >= 4
-            and len(text) >= 80
+            and len(text) >= SUBTITLE_LENGTH
             and _may_be_title(above)
             and not _is_item(above)
-            and len(text) >= 1.5 * len(above)
+            and len(text) >= SUBTITLE_RATIO * len(above)
         )
     return False
 
