@@ -77,6 +77,10 @@ SUBTITLE_RATIO = 1.25
 SUBTITLE_LENGTH = 80
 # Meta lines alike within this many lines make a list's dates.
 SERIES_REACH = 15
+# Bullet items that make a menu at the top of plain text.
+MENU_ITEMS = 3
+# A breadcrumb naming the title is looked for in this many lines from the top.
+TOP_LINES = 200
 # The plain-text rules look at this many blocks from the top.
 HEAD_BLOCKS = 6
 MAX_TITLE_LENGTH = 250
@@ -464,6 +468,35 @@ def title_from_head(lines: Sequence[Line], named: str | None) -> int | None:
             and len(text.split()) <= MAX_TITLE_WORDS
         ):
             return index
+    # Under a menu, the post's dated byline, then its title: "* Wir" / "Verfasst von:
+    # NAME | 31. Dezember 2008" / TITLE.
+    items = 0
+    for position, index in enumerate(worded[:-1]):
+        text = lines[index].stripped
+        if is_bullet(text):
+            items += 1
+        elif items >= MENU_ITEMS and is_meta_line(text) and has_date(text):
+            title = lines[worded[position + 1]].stripped
+            if (
+                _may_be_title(title)
+                and not is_bullet(title)
+                and len(title.split()) <= MAX_TITLE_WORDS
+            ):
+                return worded[position + 1]
+    return None
+
+
+def _named_by_breadcrumb(lines: Sequence[Line]) -> int | None:
+    """The first line a breadcrumb above names (``Accueil Pétitions TITLE`` / TITLE)."""
+    for index, line in enumerate(lines):
+        text = line.stripped
+        if (
+            len(_WORDS.findall(text)) >= HEADLINE_WORDS
+            and not _is_item(text)
+            and _may_be_title(text)
+            and _named_again(lines, index)
+        ):
+            return index
     return None
 
 
@@ -547,7 +580,23 @@ def choose_title(
         found = find_title(head[0])
         if found is not None:
             return _from_block(blocks, found.text, found.field_label)
+    # A page drawn without list marks: its title is the line its breadcrumb names.
+    top = _top_blocks(blocks)
+    lines = block_lines(top)
+    index = _named_by_breadcrumb(lines)
+    if index is not None:
+        return _from_line(blocks, lines, index, [])
     return None
+
+
+def _top_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks that hold the first TOP_LINES lines."""
+    count = 0
+    for index, block in enumerate(blocks):
+        count += block.text.count("\n") + 1
+        if count >= TOP_LINES:
+            return blocks[: index + 1]
+    return blocks
 
 
 def _is_chrome_block(block: Block) -> bool:
