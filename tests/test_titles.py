@@ -295,6 +295,66 @@ def test_a_headline_set_off_by_a_dash_is_whole() -> None:
     assert post.title == "Firefox – Weniger Werbung, mehr Speed unter Android"
 
 
+def test_a_heading_stands_apart_from_the_rows_of_a_list() -> None:
+    post = _page(
+        "      Das Lexikon.\n\n  Jobs bei uns\n  Kontakt aufnehmen\n\n      Batteriespeicher"
+    )
+    assert post.title == "Batteriespeicher"
+
+
+def test_a_quotation_over_the_headline_is_its_kicker() -> None:
+    post = _page(
+        "    Nachricht 19. November 2021\n"
+        "  Er sagt: „Die Altenpflege ist kein Hotspot der Pandemie“\n"
+        "  Caritas-Chef Kessmann ist gegen Impfpflicht in der Pflege"
+    )
+    assert post.title == "Caritas-Chef Kessmann ist gegen Impfpflicht in der Pflege"
+
+
+def test_a_line_in_small_letters_runs_on_from_the_one_above() -> None:
+    post = _page(
+        "  Denkmäler in neuem Licht.\n\n"
+        "      Ausstellung vom 9. bis 23. Februar 2017\n      im Innenhof des Palais Epstein\n"
+        "      Mo bis Fr: 9:00 – 16:00 Uhr"
+    )
+    assert post.title == "Denkmäler in neuem Licht."
+
+
+def test_a_standfirst_a_little_longer_than_the_headline_is_its_subtitle() -> None:
+    post = _page(
+        "        in Sport\n"
+        "      Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»\n"
+        "      Der ehemalige Mr. Gay Germany will mit einer Petition ein Zeichen gegen "
+        "Diskriminierung setzen\n"
+        "      von Newsdesk 28. Januar 2022, 12:01",
+    )
+    assert post.title.startswith("Benjamin Näßler")
+
+
+def test_title_under_the_dated_byline_below_a_menu() -> None:
+    post = _parse(
+        "    DaF Blog – MMF3 Frühling 08\n\n      Miteinander voneinander lernen\n"
+        "      * A1\n      * A2\n      * B1\n      * Links: Deutsch\n"
+        "        Verfasst von: mitundvoneinander | 31. Dezember 2008\n\n"
+        "        Ratschläge geben\n\n          PDF: ratschlage-geben\n"
+    )
+    assert post.title == "Ratschläge geben"
+
+
+def test_title_named_by_the_breadcrumb_of_a_page_without_list_marks() -> None:
+    nav = "\n".join(f"          {entry}" for entry in ("Nous soutenir", "Pétitions", "Victoires"))
+    post = _parse(
+        f"  Se connecter\n{nav}\n\n"
+        "    Accueil Pétitions Art-culture Non à la mutilation du choeur de Radio France\n"
+        "    Pétition\n\n    Non à la mutilation du choeur de Radio France\n\n"
+        "          19.509 signatures\n\n"
+        "          Georges Prêtre, Leonard Bernstein et Seiji Ozawa ont dirigé ce choeur, qui "
+        "a chanté avec les plus grands orchestres du monde.\n"
+    )
+    assert post.title == "Non à la mutilation du choeur de Radio France"
+    assert not post.title_inferred
+
+
 # --- titles of pages of the development set, unpacked at test time ----------------------
 
 # Pages whose headline stands among kickers, subtitles, captions and lists of teasers.
@@ -314,6 +374,19 @@ DEV_TITLES = {
     ),
     "tagesschau.de.rheinmetall": "Daten von Rheinmetall gehackt",
     "journal.3960.org.firefox": "Firefox – Weniger Werbung, mehr Speed unter Android",
+    "daheim-solar.de.batteriespeicher": "Batteriespeicher",
+    "kirche-und-leben.de-Münster": (
+        "Münsters Caritas-Chef Kessmann ist gegen Impfpflicht in der Pflege"
+    ),
+    "mannschaft.com-katar": (
+        "Benjamin Näßler: «Liebe kennt keine Pause – gegen Homophobie in Katar»"
+    ),
+    "mitundvoneinander.com-Frühling": "Ratschläge geben",
+    "mesopinions.com.mutilation": (
+        "Non à la mutilation du choeur de Radio France, Unique Choeur professionnel à "
+        "vocation Symphonique en France"
+    ),
+    "handwerksblatt.de-Friseurbesuch": "3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?",
 }
 
 

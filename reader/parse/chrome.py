@@ -32,8 +32,10 @@ from dataclasses import dataclass
 from reader.parse.blocks import Block, squash
 from reader.parse.boilerplate import is_chrome_line
 from reader.parse.lines import (
+    MONTH,
     Line,
     block_lines,
+    has_date,
     has_words,
     is_bullet,
     is_meta_line,
@@ -57,6 +59,10 @@ LIST_ITEM_LENGTH = 100
 LISTED_PROSE = 0.5
 # A box heading ends the article once this share of its prose stands above it.
 END_SHARE = 0.3
+# Teasers in a row that make a list of other posts, and how far (in lines with words)
+# their dateline and headline stand from the excerpt.
+TEASER_RUN = 3
+TEASER_REACH = 3
 # A page layout shows at least this many short list items (its menus).
 MIN_MENU_ITEMS = 3
 # Bigger bodies are books or long documents, not pages, and are left alone.
@@ -74,6 +80,8 @@ _LEGAL = re.compile(
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# A month and its year: "Januar 2022", "Nov. 2019" (a teaser's date, day left out).
+_MONTH_YEAR = re.compile(rf"\b{MONTH.pattern}\s+\d{{4}}\b", re.IGNORECASE)
 # Headings of the boxes that follow an article, in the common languages.
 _BOX_HEADING = re.compile(
     r"(?:"
@@ -209,6 +217,7 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
         return None
     kinds = [kind_of(line) for line in lines]
     _demote_listed_prose(lines, kinds)
+    _demote_dated_teasers(lines, kinds)
     menu_items = sum(
         1
         for line, kind in zip(lines, kinds, strict=True)
@@ -296,6 +305,54 @@ def _demote_listed_prose(lines: Sequence[Line], kinds: list[int]) -> None:
     for index, line in enumerate(lines):
         if kinds[index] == PROSE and items[line.block] >= 2 and not is_bullet(line.stripped):
             kinds[index] = SHORT
+
+
+def _demote_dated_teasers(lines: Sequence[Line], kinds: list[int]) -> None:
+    """Single prose lines that each come with a date and a headline are teasers.
+
+    A list of other posts draws each as a headline, a dateline and one line of excerpt;
+    TEASER_RUN or more such excerpts in a row, with no other prose between, are the
+    list's, not the article's.
+    """
+    run: list[int] = []
+    for index, kind in enumerate(kinds):
+        if kind != PROSE:
+            continue
+        if _is_dated_excerpt(lines, kinds, index):
+            run.append(index)
+            continue
+        if len(run) >= TEASER_RUN:
+            for teaser in run:
+                kinds[teaser] = SHORT
+        run = []
+    if len(run) >= TEASER_RUN:
+        for teaser in run:
+            kinds[teaser] = SHORT
+
+
+def _is_dated_excerpt(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool:
+    """A prose line with a dateline (or a credit) near it and a headline right above."""
+    dated = headline = False
+    for step in (-1, 1):
+        seen = 0
+        other = index + step
+        while 0 <= other < len(lines) and seen < TEASER_REACH:
+            kind = kinds[other]
+            if kind == PROSE:
+                break
+            if kind != BLANK:
+                seen += 1
+                text = lines[other].stripped
+                if (
+                    _MONTH_YEAR.search(text)
+                    or (is_meta_line(text) and has_date(text))
+                    or (step == -1 and is_credit(text))
+                ):
+                    dated = True
+                elif step == -1 and seen == 1 and not text.endswith(":"):
+                    headline = True  # right above it (a comment has its byline there)
+            other += step
+    return dated and headline
 
 
 def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
