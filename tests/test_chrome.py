@@ -312,3 +312,31 @@ def test_dated_paragraphs_under_their_bylines_are_kept() -> None:
     kept = " ".join(line.stripped for line, keep in zip(page.lines, page.keep, strict=True) if keep)
     for start in ("Die neue Regel", "Ich gehe seit Jahren", "Wer die Kosten"):
         assert start in kept
+
+
+def test_a_notes_page_keeps_the_prose_between_its_lists() -> None:
+    menu = "\n".join(f"    * {entry}" for entry in ("Bio", "Blog", "Contact"))
+    tools = "\n".join(
+        f"  {name}\n    * home page\n    * not in Debian\n    * shell integration"
+        for name in ("autojump", "fasd", "z", "fzf", "zoxide")
+    )
+    text = (
+        f"{menu}\n\n  CDPATH replacements\n\n"
+        "  After reading this post I figured I might as well bite the bullet and improve "
+        "on my setup, especially because it was getting in the way.\n\n"
+        "  Those are commandline tools that can be used from a shell, generally with a "
+        "built-in integration so that an alias will jump to a frequent directory.\n\n"
+        f"{tools}\n\n"
+        "  Those projects can be used to track files inside a project or find files "
+        "around directories, but do not offer the equivalent function in the shell.\n\n"
+        "  recentf\n    * built-in\n"
+        '    * "builds a list of recently opened files. You can then access this list '
+        'through a command or the menu."\n\n'
+        "  Add a comment\n\n  Copyleft © 2002-2016 The Author. Powered by ikiwiki.\n"
+    )
+    post = parse_post(text)
+    shown = _reading(post)
+    assert "Those projects can be used to track files" in shown
+    assert "this list through a command or the menu" in shown
+    assert "Copyleft" not in shown
+    assert model_letters_and_digits(post) == letters_and_digits(text)

@@ -63,6 +63,8 @@ END_SHARE = 0.3
 # their dateline and headline stand from the excerpt.
 TEASER_RUN = 3
 TEASER_REACH = 3
+# Lines of lists (and their short headings) the article's prose may come back after.
+LIST_REACH = 40
 # A page layout shows at least this many short list items (its menus).
 MIN_MENU_ITEMS = 3
 # Bigger bodies are books or long documents, not pages, and are left alone.
@@ -228,12 +230,41 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
     start, end = _best_run(lines, kinds)
     if start >= end:
         return None
-    end = _article_end(lines, kinds, start, end)
+    end = _article_end(lines, kinds, start, _lists_within(lines, kinds, start, end))
     keep = [False] * len(lines)
     repeated = _repeated(lines)
     for index in range(start, end):
         keep[index] = not _is_island(lines, kinds, index, repeated)
     return Page(lines, start, end, keep)
+
+
+def _lists_within(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> int:
+    """The end of the article once the lists its prose goes on after are taken in.
+
+    A notes page sets its paragraphs between lists; the scan that finds the article
+    stops at the first long list. When the article's prose comes back after it (no less
+    indented than its paragraphs, before any box heading, prompt or legal line), the
+    list and the prose are the article's.
+    """
+    column = min((lines[i].indent for i in range(start, end) if kinds[i] == PROSE), default=0)
+    index = end
+    while index < len(lines):
+        kind = kinds[index]
+        text = lines[index].stripped
+        if kind == PROSE and lines[index].indent >= column:
+            end = index = index + 1
+            continue
+        if kind != BLANK and (
+            is_box_heading(text)
+            or is_prompt(text)
+            or is_chrome_line(text)
+            or _LEGAL.search(text) is not None
+        ):
+            break
+        if index - end >= LIST_REACH:
+            break
+        index += 1
+    return end
 
 
 def _article_end(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> int:
