@@ -143,6 +143,47 @@ def test_sample_title_is_unchanged(sample_post: Post) -> None:
     assert not sample_post.title_inferred
 
 
+def test_title_under_a_byline_with_its_date() -> None:
+    post = _parse(
+        "\n\nNovember 2, 2012 7:39 pm AEST — By Long Zheng\n"
+        "BUILD 2012: Pay attention to app performance on ARM devices\n\n"
+        "As thousands of attendees unboxed their devices, one of the first things they did "
+        "was to try out how their apps ran.\n"
+    )
+    assert post.title == "BUILD 2012: Pay attention to app performance on ARM devices"
+    # The byline stays the post's text.
+    assert post.paragraphs[0].text.startswith("November 2, 2012")
+
+
+def test_a_headline_may_close_with_its_date() -> None:
+    post = _parse(
+        "I have not gone into hiding 29 August, 2011\nPosted by lasagnechef in Arsenal News.\n"
+        "trackback\n\nI just thought after a weekend such as that, I should explain.\n"
+    )
+    assert post.title == "I have not gone into hiding 29 August, 2011"
+    # A byline that ends in its date is not a headline.
+    assert is_meta_line("Verfasst von: mitundvoneinander | 31. Dezember 2008")
+
+
+def test_a_headline_may_use_a_word_of_a_button() -> None:
+    post = _parse(
+        "Shareaholic Shares Traffic Sources Data\nby Daniel Scocco\n\n"
+        "Shareaholic is the creator of a widget that site owners can put on their pages.\n"
+    )
+    assert post.title == "Shareaholic Shares Traffic Sources Data"
+    post = _parse("Share this:\nby Daniel Scocco\n\nA widget that site owners can use.\n")
+    assert post.title_inferred
+
+
+def test_title_over_the_count_of_its_comments() -> None:
+    post = _parse(
+        "\nAn in-depth view on Roth vs. Traditional IRA\n· 17 Comments\n\n\n\n"
+        "Since the conception of the Individual Retirement Arrangement in 1974, it has helped "
+        "thousands of individuals to save money for a comfortable retirement.\n"
+    )
+    assert post.title == "An in-depth view on Roth vs. Traditional IRA"
+
+
 # --- rendered pages: the headline among kickers, subtitles, captions and lists ---------
 
 _MENU = "\n".join(
@@ -403,3 +444,29 @@ def test_dev_page_title(dev_pages: Path, name: str) -> None:
     assert post.title == DEV_TITLES[name]
     assert not post.title_inferred
     assert model_letters_and_digits(post) == letters_and_digits(loaded.text)
+
+
+# Scrapes whose headline stands under a byline, ends in its date, uses a button's word or
+# stands over its comment count.
+DEV_SCRAPE_TITLES = {
+    "R623": "BUILD 2012: Pay attention to Windows 8 app performance on ARM devices",
+    "T126": "My New Book: BEYOND EVANGELICAL – Now Available",
+    "R764": "I have not gone into hiding 29 August, 2011",
+    "R814": "Shareaholic Shares Traffic Sources Data",
+    "T30": "An in-depth view on Roth vs. Traditional IRA",
+}
+
+
+@pytest.fixture(scope="module")
+def dev_scrapes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    members = [f"{name}.txt" for name in DEV_SCRAPE_TITLES]
+    return unpack("scrapes-dev", members, tmp_path_factory.mktemp("s"))
+
+
+@pytest.mark.parametrize("name", sorted(DEV_SCRAPE_TITLES))
+def test_dev_scrape_title(dev_scrapes: Path, name: str) -> None:
+    path = dev_scrapes / f"{name}.txt"
+    loaded = load_bytes(path.read_bytes(), path.name)
+    post = parse_post(loaded.text, Source(name=path.name))
+    assert post.title == DEV_SCRAPE_TITLES[name]
+    assert not post.title_inferred

@@ -149,6 +149,8 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 PROMPT_LENGTH = 120
+# A prompt this short is a button whatever its word order.
+CALL_WORDS = 4
 # Prose shorter than this can still be a legal line or a prompt.
 PROSE_CHROME_LENGTH = 200
 # A line this long shown twice on a page is a teaser or a menu entry.
@@ -529,6 +531,20 @@ def is_ad_label(text: str) -> bool:
 def is_prompt(text: str) -> bool:
     """A call to share, follow, subscribe, rate, comment or search."""
     return len(text) <= PROMPT_LENGTH and _PROMPT.search(text) is not None
+
+
+def is_call(text: str) -> bool:
+    """A prompt that reads as a button or a call, not a headline that uses the word.
+
+    ``Teilen Sie dies mit:``, ``Jetzt bewerten!``, ``Share this`` are calls;
+    ``Shareaholic Shares Traffic Sources Data`` is a headline.
+    """
+    if len(text) > PROMPT_LENGTH:
+        return False
+    match = _PROMPT.search(text)
+    return match is not None and (
+        match.start() == 0 or len(text.split()) <= CALL_WORDS or text.rstrip()[-1:] in ":!?"
+    )
 
 
 def is_credit(text: str) -> bool:

@@ -31,10 +31,10 @@ from reader.parse.chrome import (
     PROSE,
     Page,
     is_ad_label,
+    is_call,
     is_credit,
     is_lead_line,
     is_page_chrome_text,
-    is_prompt,
     kind_of,
 )
 from reader.parse.headings import find_title
@@ -384,7 +384,7 @@ def _may_be_title(text: str) -> bool:
         and _AGENCY_CREDIT.search(text) is None
         and _BREADCRUMB.match(text) is None
         and not is_credit(text)
-        and not is_prompt(text)
+        and not is_call(text)
         and not is_ad_label(text)
         and _HANDLE.search(text) is None
         and not is_meta_line(text)
@@ -468,6 +468,18 @@ def title_from_head(lines: Sequence[Line], named: str | None) -> int | None:
             and len(text.split()) <= MAX_TITLE_WORDS
         ):
             return index
+    # The post's dated byline first, then its title: "November 2, 2012 7:39 pm AEST — By
+    # NAME" / TITLE (the byline stays the post's text).
+    if len(worded) >= 2:
+        first, second = lines[worded[0]].stripped, lines[worded[1]].stripped
+        if (
+            is_meta_line(first)
+            and has_date(first)
+            and _may_be_title(second)
+            and not is_bullet(second)
+            and len(second.split()) <= MAX_TITLE_WORDS
+        ):
+            return worded[1]
     # Under a menu, the post's dated byline, then its title: "* Wir" / "Verfasst von:
     # NAME | 31. Dezember 2008" / TITLE.
     items = 0
