@@ -500,15 +500,18 @@ def title_from_head(lines: Sequence[Line], named: str | None) -> int | None:
 
 def _named_by_breadcrumb(lines: Sequence[Line]) -> int | None:
     """The first line a breadcrumb above names (``Accueil Pétitions TITLE`` / TITLE)."""
-    for index, line in enumerate(lines):
-        text = line.stripped
-        if (
-            len(_WORDS.findall(text)) >= HEADLINE_WORDS
-            and not _is_item(text)
-            and _may_be_title(text)
-            and _named_again(lines, index)
+    forms = [normal_form(line.stripped) for line in lines]
+    for index, wanted in enumerate(forms):
+        # The cheap test first: a longer line just above ends in this one.
+        if len(wanted) < 8 or not any(
+            len(form) > len(wanted) and form.endswith(wanted)
+            for form in forms[max(0, index - BREADCRUMB_REACH) : index]
         ):
-            return index
+            continue
+        text = lines[index].stripped
+        if len(_WORDS.findall(text)) >= HEADLINE_WORDS and not _is_item(text):
+            if _may_be_title(text):
+                return index
     return None
 
 
