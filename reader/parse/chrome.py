@@ -9,9 +9,12 @@ shape is not enough:
 1. every line is scored: a long line punctuated like prose counts for the article by
    its length, a short line or a list item against it, more so the longer the run of
    them (one heading between paragraphs is cheap, a menu is not); excerpts hanging
-   under the items of a link list count as short lines;
+   under the items of a link list, and teasers (one line of excerpt each under a
+   headline, with a date or a picture credit, three or more in a row) count as short
+   lines;
 2. the best-scoring run of lines (a maximum-sum segment, one linear pass) is the
-   article, unless it stands right under a "Related posts" heading;
+   article, unless it stands right under a "Related posts" heading; when its prose
+   comes back after a long list, the list and the prose are the article's too;
 3. the article ends at the heading of the first box that follows most of its prose
    (related posts, tags, comments, newsletter), unless its prose resumes right after a
    small box set into it;

@@ -6,12 +6,19 @@
 2. the title the comments header names (``12 thoughts on “TITLE”``), where a line of
    the post says it;
 3. on a rendered page, the heading just above the article (navigation comes first),
-   the more so when a dateline or byline follows it or a breadcrumb names it; what
-   stands between it and the article is the article's lead unless it is chrome;
+   the more so when a dateline or byline follows it or a breadcrumb names it, the less
+   when it shares its block with a list's rows, opens in small letters or stands over
+   a line of the same heading's shape that is much longer (then that is its subtitle);
+   a short menu label over the headline is its kicker, a breadcrumb and a caption with
+   its credit are no title, and the dates of a list of teasers lend their entries
+   nothing. A kicker drawn on one line with the headline is set aside when a
+   breadcrumb step names the headline alone. What stands between the title and the
+   article is the article's lead unless it is chrome;
 4. at the top of plain text, the line under the post's date (a dateline, or a date
    split over lines: ``27`` / ``June`` / ``2012``; the date is set aside), a line over
-   a meta line (``In Stories at 10:25am``, ``by NAME``), or else a first line that
-   reads as a title;
+   a meta line (``In Stories at 10:25am``, ``by NAME``, ``· 17 Comments``), the line
+   under a dated byline (at the top, or under a menu), or else a first line that reads
+   as a title; on a page drawn without list marks, the line its breadcrumb names;
 5. the title the comments header names, even where no line says it (it is then
    marked inferred: its words belong to the header);
 6. the file name, marked inferred.
