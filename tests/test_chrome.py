@@ -340,3 +340,23 @@ def test_a_notes_page_keeps_the_prose_between_its_lists() -> None:
     assert "this list through a command or the menu" in shown
     assert "Copyleft" not in shown
     assert model_letters_and_digits(post) == letters_and_digits(text)
+
+
+def test_the_list_the_last_sentence_introduces_ends_the_article() -> None:
+    menu = "\n".join(f"    * {entry}" for entry in ("Home", "Engineering", "Community"))
+    text = (
+        f"{menu}\n\n  Leader spotlight: Erin Spiceland\n\n"
+        "    Every March we recognize the women who have shaped history, and now we are "
+        "taking a look forward at the leaders of our field.\n\n"
+        "    I can't wait to wake up every day with my partner who loves me so much, and to "
+        "show my children how far they can go.\n\n"
+        "    Want to learn more about featured leaders for Women's History Month? Read about:\n\n"
+        "      * Laura Frank Tacho , Director of Engineering at CloudBees\n"
+        "      * Heidy Khlaaf , Research Consultant at Adelard LLP\n\n"
+        "        Share\n          * Twitter Share on Twitter\n  Related posts\n"
+    )
+    post = parse_post(text)
+    shown = _reading(post)
+    assert "Research Consultant at Adelard LLP" in shown
+    assert "Share on Twitter" not in shown
+    assert model_letters_and_digits(post) == letters_and_digits(text)

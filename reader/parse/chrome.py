@@ -14,7 +14,8 @@ shape is not enough:
    lines;
 2. the best-scoring run of lines (a maximum-sum segment, one linear pass) is the
    article, unless it stands right under a "Related posts" heading; when its prose
-   comes back after a long list, the list and the prose are the article's too;
+   comes back after a long list, the list and the prose are the article's too, and so
+   is a list its last sentence introduces (``Read about:``);
 3. the article ends at the heading of the first box that follows most of its prose
    (related posts, tags, comments, newsletter), unless its prose resumes right after a
    small box set into it;
@@ -269,6 +270,20 @@ def _lists_within(lines: Sequence[Line], kinds: Sequence[int], start: int, end: 
         if index - end >= LIST_REACH:
             break
         index += 1
+    return _introduced_list(lines, kinds, end)
+
+
+def _introduced_list(lines: Sequence[Line], kinds: Sequence[int], end: int) -> int:
+    """The end of the article once the list its last sentence introduces is taken in
+    (``Read about:`` / ``* NAME, …``)."""
+    last = next((i for i in range(end - 1, -1, -1) if kinds[i] != BLANK), None)
+    if last is None or not _introduces(lines[last].stripped):
+        return end
+    index = end
+    while index < len(lines) and kinds[index] in (ITEM, BLANK):
+        if kinds[index] == ITEM:
+            end = index + 1
+        index += 1
     return end
 
 
@@ -415,7 +430,7 @@ def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int,
         text = line.stripped
         if kind != ITEM and kind != BLANK:
             # "The tutorial has these parts:" introduces a list that is the article's own.
-            introduced = text.endswith(":") and len(text.split()) >= INTRO_WORDS
+            introduced = _introduces(text)
         if kind == PROSE:
             run = 0
             score = float(weight(line.stripped) - PROSE_THRESHOLD)
@@ -508,9 +523,13 @@ def _introduced(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool
     for before in range(index - 1, -1, -1):
         if kinds[before] in (ITEM, BLANK):
             continue
-        text = lines[before].stripped
-        return text.endswith(":") and len(text.split()) >= INTRO_WORDS
+        return _introduces(lines[before].stripped)
     return False
+
+
+def _introduces(text: str) -> bool:
+    """A sentence that ends in a colon: ``The tutorial has these parts:``."""
+    return text.endswith(":") and len(text.split()) >= INTRO_WORDS
 
 
 def _repeated(lines: Sequence[Line]) -> set[str]:
