@@ -396,6 +396,41 @@ def test_title_named_by_the_breadcrumb_of_a_page_without_list_marks() -> None:
     assert not post.title_inferred
 
 
+def test_list_items_do_not_push_the_headline_out_of_reach() -> None:
+    comments = "\n".join(
+        f"          * {name}: {text}"
+        for name, text in (
+            (
+                "pedro",
+                "Ihr solltet Euch lieber für ein anderes Geldsystem einsetzen, informiert euch.",
+            ),
+            (
+                "Fx",
+                "Tausend Dank für das Interview, manchmal könnte man schon meinen, es gäbe keine.",
+            ),
+            (
+                "Rotzbua",
+                "Wenn die Stasi mit der Plagi unter den Linden wandelt, dann ist es so weit.",
+            ),
+            (
+                "EuroTanic",
+                "Ich wünsche mir, dass die Beamten allesamt in Brüssel einmal nachdenken.",
+            ),
+            (
+                "cashca",
+                "Die Lüge Europa, und alle Lügengebäude brechen früher oder später zusammen.",
+            ),
+            ("Heide", "Wir können anders, und wir werden es allen noch zeigen, ganz bestimmt."),
+        )
+    )
+    post = _page(
+        f"    Recent Comments\n{comments}\n\n"
+        "      FUTURE of HOPE – Island befreit sich von den Bankstern – der Film\n\n"
+        "          2. August 2012\n        By oradmin"
+    )
+    assert post.title == "FUTURE of HOPE – Island befreit sich von den Bankstern – der Film"
+
+
 # --- titles of pages of the development set, unpacked at test time ----------------------
 
 # Pages whose headline stands among kickers, subtitles, captions and lists of teasers.
@@ -428,6 +463,9 @@ DEV_TITLES = {
         "vocation Symphonique en France"
     ),
     "handwerksblatt.de-Friseurbesuch": "3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?",
+    "archive.org.tv-orange.de.future": (
+        "FUTURE of HOPE – Island befreit sich von den Bankstern – der Film"
+    ),
 }
 
 

@@ -198,8 +198,8 @@ def _title_candidates(page: Page) -> list[tuple[int, int]]:
             continue
         if kind_of(lines[index]) == PROSE and weight(text) > MAX_INSIDE_TITLE:
             break
-        if not _may_be_title(text):
-            continue  # a dateline, a credit, a button: not counted
+        if _is_item(text) or not _may_be_title(text):
+            continue  # a list item, a dateline, a credit, a button: not counted
         inside += 1
         if inside > INSIDE_LINES:
             break
