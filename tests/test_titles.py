@@ -11,6 +11,7 @@ from tests_support import letters_and_digits, model_letters_and_digits
 from reader.load import load_bytes
 from reader.model import Post, Source
 from reader.parse import parse_post
+from reader.parse.chrome import is_page_chrome_text
 from reader.parse.lines import is_meta_line
 from reader.pipeline import open_post
 
@@ -182,6 +183,17 @@ def test_title_over_the_count_of_its_comments() -> None:
         "thousands of individuals to save money for a comfortable retirement.\n"
     )
     assert post.title == "An in-depth view on Roth vs. Traditional IRA"
+
+
+def test_a_browser_notice_is_not_the_title() -> None:
+    post = _parse(
+        "  Dein Browser ist leider veraltet.\n\n"
+        "  Lade für ein besseres Erlebnis einen neueren Browser kostenfrei herunter.\n\n"
+        "            Räume\n            Experten\n            Magazin\n"
+    )
+    assert post.title_inferred
+    assert is_page_chrome_text("Ihr JavaScript ist ausgeschaltet. Bitte aktivieren Sie es.")
+    assert not is_page_chrome_text("Der Browser, mit dem alles begann")
 
 
 # --- rendered pages: the headline among kickers, subtitles, captions and lists ---------

@@ -86,6 +86,13 @@ _LEGAL = re.compile(
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# A notice that the reader's browser is too old or runs no scripts.
+_BROWSER_NOTICE = re.compile(
+    r"\b(?:browser|navegador|navigateur|javascript)\b.*\b(?:veraltet|outdated|out of date"
+    r"|unsupported|not supported|nicht unterstützt|deaktiviert|ausgeschaltet|aktivieren"
+    r"|disabled|enable|obsolète|désactivé|activer|desactualizado|desactivado|activar)",
+    re.IGNORECASE,
+)
 # A month and its year: "Januar 2022", "Nov. 2019" (a teaser's date, day left out).
 _MONTH_YEAR = re.compile(rf"\b{MONTH.pattern}\s+\d{{4}}\b", re.IGNORECASE)
 # Headings of the boxes that follow an article, in the common languages.
@@ -584,7 +591,8 @@ def article_and_chrome(page: Page, blocks: Sequence[Block]) -> tuple[list[Block]
 
 
 def is_page_chrome_text(text: str) -> bool:
-    """A legal line or a cookie prompt: chrome wherever it stands."""
+    """A legal line, a cookie prompt or a browser notice: chrome wherever it stands."""
     return _LEGAL.search(text) is not None or (
-        _COOKIES.search(text) is not None and len(text) < 200
+        len(text) < 200
+        and (_COOKIES.search(text) is not None or _BROWSER_NOTICE.search(text) is not None)
     )
