@@ -443,6 +443,28 @@ def test_list_items_do_not_push_the_headline_out_of_reach() -> None:
     assert post.title == "FUTURE of HOPE – Island befreit sich von den Bankstern – der Film"
 
 
+def test_a_header_drawn_in_one_block_keeps_its_headline() -> None:
+    # A page drawn without blank lines: the site's label and a menu line share the
+    # headline's block but not its column.
+    paragraphs = (
+        "        “宝贝，我们在打一场无声的战役，每个在家里不出去的人都是英雄哦！”\n\n"
+        "        在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要万般无奈而又小心翼翼地回答孩子的"
+        "问题。即便日常已改变了模样，但生活依然要继续。纵然已有焦虑煎熬，但内心依然充满希望。\n\n"
+        "        1月23日，武汉全面封闭离汉通道时，武汉三镇尚有900多万人口，其中不少是孩子，"
+        "他们和父母一起，在家中度过了一个特别的春节，也学会了如何面对困难。\n"
+    )
+    post = _page(
+        "        时政 地方 法治 高层 人事 理论 国际 军事 访谈 港澳 台湾 华人 财经 汽车\n"
+        "      新华网 正文\n"
+        "        武汉的声音：有英勇的你，才有英雄的城！\n"
+        "        2020年02月19日\n"
+        "          微信\n          微博\n        评论\n\n"
+        "        “妈妈，为什么还不能出去？”",
+        paragraphs=paragraphs,
+    )
+    assert post.title == "武汉的声音：有英勇的你，才有英雄的城！"
+
+
 # --- titles of pages of the development set, unpacked at test time ----------------------
 
 # Pages whose headline stands among kickers, subtitles, captions and lists of teasers.

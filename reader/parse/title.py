@@ -303,7 +303,7 @@ def _page_title_score(page: Page, index: int, distance: int, labels: set[str]) -
 
 
 def _block_mates(lines: Sequence[Line], index: int) -> int:
-    """Lines of text next to line ``index`` in its block (not datelines or buttons)."""
+    """Lines of text next to line ``index`` in its block and column (not datelines)."""
     block = lines[index].block
     mates = 0
     for other in range(max(0, index - MATE_REACH), min(len(lines), index + MATE_REACH + 1)):
@@ -311,6 +311,7 @@ def _block_mates(lines: Sequence[Line], index: int) -> int:
         if (
             other != index
             and lines[other].block == block
+            and lines[other].indent == lines[index].indent
             and len(_WORDS.findall(text)) >= 2
             and not is_meta_line(text)
         ):
