@@ -623,9 +623,7 @@ def _top_blocks(blocks: list[Block]) -> list[Block]:
 
 
 def _is_chrome_block(block: Block) -> bool:
-    return all(
-        is_chrome_line(line) or is_page_chrome_text(line.strip()) for line in block.lines
-    )
+    return all(is_chrome_line(line) or is_page_chrome_text(line.strip()) for line in block.lines)
 
 
 def _is_explicit(block: Block) -> bool:
