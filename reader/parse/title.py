@@ -320,6 +320,8 @@ def _block_mates(lines: Sequence[Line], index: int) -> int:
 
 
 def _is_subtitle(lines: Sequence[Line], index: int) -> bool:
+    """A long line right under a heading of four words or more, and much longer than it:
+    the standfirst under the headline."""
     text = lines[index].stripped
     for line in lines[index - 1 :: -1] if index else ():
         above = line.stripped
