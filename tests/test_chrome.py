@@ -217,3 +217,146 @@ def page_texts(draw: st.DrawFn) -> str:
 def test_nothing_is_lost_from_page_shaped_text(text: str) -> None:
     post = parse_post(text)
     assert model_letters_and_digits(post) == letters_and_digits(text)
+
+
+# --- lists of other posts drawn like paragraphs --------------------------------------
+
+_TEASERS = [
+    (
+        "Betriebsführung",
+        "Stop Racism! Gerüstbauer wirbt mit Riesenplakat gegen Rassismus",
+        "Die Botschaft ist eindeutig: Auf dem großen Plakat, mit dem der Betrieb wirbt, steht "
+        "eine klare Ansage gegen Rassismus.",
+    ),
+    (
+        "HWK Dortmund",
+        "Wettbewerb: Heimspiel.Dortmund 2022",
+        "Noch bis zum 31. Januar können sich Unternehmen aus Dortmund für den Wettbewerb "
+        "bewerben, der Betriebe der Stadt auszeichnet.",
+    ),
+    (
+        "HWK Koblenz",
+        "Fitwerden für den Online-Unterricht",
+        "Das Projekt richtet sich an Lehrende in der beruflichen Aus- und Weiterbildung, um sie "
+        "für den Fernunterricht zu schulen und zu begleiten.",
+    ),
+    (
+        "Politik",
+        "Neufassung der Bauordnung verabschiedet",
+        "Das Landeskabinett hat den Entwurf für die Änderung der Bauordnung verabschiedet; sie "
+        "soll auch dem Holzbau mehr Raum geben.",
+    ),
+]
+
+
+def _teaser_page() -> str:
+    menu = "\n".join(f"    * {entry}" for entry in ("Start", "Politik", "Bildung", "Panorama"))
+    teasers = "\n\n".join(
+        f"      Foto: © Agentur/123RF.com\n\n      {label} | Januar 2022\n\n      {head}\n\n"
+        f"      {excerpt}"
+        for label, head, excerpt in _TEASERS
+    )
+    article = (
+        "        3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?\n\n"
+        "          Januar 2022\n\n"
+        "        Corona und die neue Variante haben das Land weiterhin im Griff. Was gilt jetzt "
+        "eigentlich beim Friseur, und was bei der Kosmetik?\n\n"
+        "        Die Landesregierungen haben neue Schutzverordnungen erlassen. Diese regeln auch "
+        "den Besuch beim Friseur, je nach Land verschieden.\n\n"
+        "        In den meisten Ländern gilt für körpernahe Dienstleistungen die 2G-Regel; "
+        "Ausnahmen gibt es für Kinder und Jugendliche.\n"
+    )
+    return f"{menu}\n\n{teasers}\n\n{article}"
+
+
+def test_a_list_of_dated_teasers_is_not_the_article() -> None:
+    text = _teaser_page()
+    post = parse_post(text)
+    assert post.title == "3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?"
+    shown = _reading(post)
+    assert "Corona und die neue Variante" in shown
+    for _, _, excerpt in _TEASERS:
+        assert excerpt[:30] not in shown
+    assert model_letters_and_digits(post) == letters_and_digits(text)
+
+
+def test_dated_paragraphs_under_their_bylines_are_kept() -> None:
+    # Letters to the editor: a byline, a date, one paragraph each. No headline stands
+    # right above a paragraph, so they are not a list of teasers.
+    menu = "\n".join(f"    * {entry}" for entry in ("Start", "Politik", "Bildung", "Panorama"))
+    letters = "\n\n".join(
+        f"      {name} schreibt:\n\n      {day}.01.2022\n\n      {body}\n\n      Antworten"
+        for name, day, body in (
+            (
+                "Anna",
+                12,
+                "Die neue Regel ist vernünftig, aber sie kommt zu spät, und sie "
+                "trifft die kleinen Betriebe härter als die großen Ketten.",
+            ),
+            (
+                "Bernd",
+                13,
+                "Ich gehe seit Jahren zum selben Friseur und werde das auch weiter "
+                "tun, mit oder ohne Test, weil mir der Laden wichtig ist.",
+            ),
+            (
+                "Clara",
+                14,
+                "Wer die Kosten für die Tests trägt, bleibt offen; das sollte das "
+                "Land klären, bevor es die nächste Verordnung erlässt.",
+            ),
+        )
+    )
+    page = read_page(split_blocks(f"{menu}\n\n{letters}\n"))
+    assert page is not None
+    kept = " ".join(line.stripped for line, keep in zip(page.lines, page.keep, strict=True) if keep)
+    for start in ("Die neue Regel", "Ich gehe seit Jahren", "Wer die Kosten"):
+        assert start in kept
+
+
+def test_a_notes_page_keeps_the_prose_between_its_lists() -> None:
+    menu = "\n".join(f"    * {entry}" for entry in ("Bio", "Blog", "Contact"))
+    tools = "\n".join(
+        f"  {name}\n    * home page\n    * not in Debian\n    * shell integration"
+        for name in ("autojump", "fasd", "z", "fzf", "zoxide")
+    )
+    text = (
+        f"{menu}\n\n  CDPATH replacements\n\n"
+        "  After reading this post I figured I might as well bite the bullet and improve "
+        "on my setup, especially because it was getting in the way.\n\n"
+        "  Those are commandline tools that can be used from a shell, generally with a "
+        "built-in integration so that an alias will jump to a frequent directory.\n\n"
+        f"{tools}\n\n"
+        "  Those projects can be used to track files inside a project or find files "
+        "around directories, but do not offer the equivalent function in the shell.\n\n"
+        "  recentf\n    * built-in\n"
+        '    * "builds a list of recently opened files. You can then access this list '
+        'through a command or the menu."\n\n'
+        "  Add a comment\n\n  Copyleft © 2002-2016 The Author. Powered by ikiwiki.\n"
+    )
+    post = parse_post(text)
+    shown = _reading(post)
+    assert "Those projects can be used to track files" in shown
+    assert "this list through a command or the menu" in shown
+    assert "Copyleft" not in shown
+    assert model_letters_and_digits(post) == letters_and_digits(text)
+
+
+def test_the_list_the_last_sentence_introduces_ends_the_article() -> None:
+    menu = "\n".join(f"    * {entry}" for entry in ("Home", "Engineering", "Community"))
+    text = (
+        f"{menu}\n\n  Leader spotlight: Erin Spiceland\n\n"
+        "    Every March we recognize the women who have shaped history, and now we are "
+        "taking a look forward at the leaders of our field.\n\n"
+        "    I can't wait to wake up every day with my partner who loves me so much, and to "
+        "show my children how far they can go.\n\n"
+        "    Want to learn more about featured leaders for Women's History Month? Read about:\n\n"
+        "      * Laura Frank Tacho , Director of Engineering at CloudBees\n"
+        "      * Heidy Khlaaf , Research Consultant at Adelard LLP\n\n"
+        "        Share\n          * Twitter Share on Twitter\n  Related posts\n"
+    )
+    post = parse_post(text)
+    shown = _reading(post)
+    assert "Research Consultant at Adelard LLP" in shown
+    assert "Share on Twitter" not in shown
+    assert model_letters_and_digits(post) == letters_and_digits(text)

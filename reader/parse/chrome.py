@@ -9,9 +9,13 @@ shape is not enough:
 1. every line is scored: a long line punctuated like prose counts for the article by
    its length, a short line or a list item against it, more so the longer the run of
    them (one heading between paragraphs is cheap, a menu is not); excerpts hanging
-   under the items of a link list count as short lines;
+   under the items of a link list, and teasers (one line of excerpt each under a
+   headline, with a date or a picture credit, three or more in a row) count as short
+   lines;
 2. the best-scoring run of lines (a maximum-sum segment, one linear pass) is the
-   article, unless it stands right under a "Related posts" heading;
+   article, unless it stands right under a "Related posts" heading; when its prose
+   comes back after a long list, the list and the prose are the article's too, and so
+   is a list its last sentence introduces (``Read about:``);
 3. the article ends at the heading of the first box that follows most of its prose
    (related posts, tags, comments, newsletter), unless its prose resumes right after a
    small box set into it;
@@ -32,8 +36,10 @@ from dataclasses import dataclass
 from reader.parse.blocks import Block, squash
 from reader.parse.boilerplate import is_chrome_line
 from reader.parse.lines import (
+    MONTH,
     Line,
     block_lines,
+    has_date,
     has_words,
     is_bullet,
     is_meta_line,
@@ -57,6 +63,12 @@ LIST_ITEM_LENGTH = 100
 LISTED_PROSE = 0.5
 # A box heading ends the article once this share of its prose stands above it.
 END_SHARE = 0.3
+# Teasers in a row that make a list of other posts, and how far (in lines with words)
+# their dateline and headline stand from the excerpt.
+TEASER_RUN = 3
+TEASER_REACH = 3
+# Lines of lists (and their short headings) the article's prose may come back after.
+LIST_REACH = 40
 # A page layout shows at least this many short list items (its menus).
 MIN_MENU_ITEMS = 3
 # Bigger bodies are books or long documents, not pages, and are left alone.
@@ -74,6 +86,15 @@ _LEGAL = re.compile(
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# A notice that the reader's browser is too old or runs no scripts.
+_BROWSER_NOTICE = re.compile(
+    r"\b(?:browser|navegador|navigateur|javascript)\b.*\b(?:veraltet|outdated|out of date"
+    r"|unsupported|not supported|nicht unterstützt|deaktiviert|ausgeschaltet|aktivieren"
+    r"|disabled|enable|obsolète|désactivé|activer|desactualizado|desactivado|activar)",
+    re.IGNORECASE,
+)
+# A month and its year: "Januar 2022", "Nov. 2019" (a teaser's date, day left out).
+_MONTH_YEAR = re.compile(rf"\b{MONTH.pattern}\s+\d{{4}}\b", re.IGNORECASE)
 # Headings of the boxes that follow an article, in the common languages.
 _BOX_HEADING = re.compile(
     r"(?:"
@@ -118,7 +139,8 @@ CREDIT_LENGTH = 120
 # A caption that ends in its credit: "Birgit Kelle (Bild: Facebook)", "… Text & Fotos: NAME".
 _CREDIT_AFTER = re.compile(
     r"(?:\(|\s)(?:foto|fotos|photo|photos|bild|bilder|image|imagen|quelle|source|fuente"
-    r"|credit|crédit|crédito)\s*:",
+    r"|credit|crédit|crédito)\s*:"
+    r"|\((?:foto|fotos|photo|photos|picture|pictures|bild|image|imagen)\s+(?:by|von|de|par|di)\s",
     re.IGNORECASE,
 )
 # Labels over advertisements.
@@ -138,6 +160,8 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 PROMPT_LENGTH = 120
+# A prompt this short is a button whatever its word order.
+CALL_WORDS = 4
 # Prose shorter than this can still be a legal line or a prompt.
 PROSE_CHROME_LENGTH = 200
 # A line this long shown twice on a page is a teaser or a menu entry.
@@ -208,6 +232,7 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
         return None
     kinds = [kind_of(line) for line in lines]
     _demote_listed_prose(lines, kinds)
+    _demote_dated_teasers(lines, kinds)
     menu_items = sum(
         1
         for line, kind in zip(lines, kinds, strict=True)
@@ -218,12 +243,55 @@ def read_page(blocks: Sequence[Block]) -> Page | None:
     start, end = _best_run(lines, kinds)
     if start >= end:
         return None
-    end = _article_end(lines, kinds, start, end)
+    end = _article_end(lines, kinds, start, _lists_within(lines, kinds, start, end))
     keep = [False] * len(lines)
     repeated = _repeated(lines)
     for index in range(start, end):
         keep[index] = not _is_island(lines, kinds, index, repeated)
     return Page(lines, start, end, keep)
+
+
+def _lists_within(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> int:
+    """The end of the article once the lists its prose goes on after are taken in.
+
+    A notes page sets its paragraphs between lists; the scan that finds the article
+    stops at the first long list. When the article's prose comes back after it (no less
+    indented than its paragraphs, before any box heading, prompt or legal line), the
+    list and the prose are the article's.
+    """
+    column = min((lines[i].indent for i in range(start, end) if kinds[i] == PROSE), default=0)
+    index = end
+    while index < len(lines):
+        kind = kinds[index]
+        text = lines[index].stripped
+        if kind == PROSE and lines[index].indent >= column:
+            end = index = index + 1
+            continue
+        if kind != BLANK and (
+            is_box_heading(text)
+            or is_prompt(text)
+            or is_chrome_line(text)
+            or _LEGAL.search(text) is not None
+        ):
+            break
+        if index - end >= LIST_REACH:
+            break
+        index += 1
+    return _introduced_list(lines, kinds, end)
+
+
+def _introduced_list(lines: Sequence[Line], kinds: Sequence[int], end: int) -> int:
+    """The end of the article once the list its last sentence introduces is taken in
+    (``Read about:`` / ``* NAME, …``)."""
+    last = next((i for i in range(end - 1, -1, -1) if kinds[i] != BLANK), None)
+    if last is None or not _introduces(lines[last].stripped):
+        return end
+    index = end
+    while index < len(lines) and kinds[index] in (ITEM, BLANK):
+        if kinds[index] == ITEM:
+            end = index + 1
+        index += 1
+    return end
 
 
 def _article_end(lines: Sequence[Line], kinds: Sequence[int], start: int, end: int) -> int:
@@ -297,6 +365,54 @@ def _demote_listed_prose(lines: Sequence[Line], kinds: list[int]) -> None:
             kinds[index] = SHORT
 
 
+def _demote_dated_teasers(lines: Sequence[Line], kinds: list[int]) -> None:
+    """Single prose lines that each come with a date and a headline are teasers.
+
+    A list of other posts draws each as a headline, a dateline and one line of excerpt;
+    TEASER_RUN or more such excerpts in a row, with no other prose between, are the
+    list's, not the article's.
+    """
+    run: list[int] = []
+    for index, kind in enumerate(kinds):
+        if kind != PROSE:
+            continue
+        if _is_dated_excerpt(lines, kinds, index):
+            run.append(index)
+            continue
+        if len(run) >= TEASER_RUN:
+            for teaser in run:
+                kinds[teaser] = SHORT
+        run = []
+    if len(run) >= TEASER_RUN:
+        for teaser in run:
+            kinds[teaser] = SHORT
+
+
+def _is_dated_excerpt(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool:
+    """A prose line with a dateline (or a credit) near it and a headline right above."""
+    dated = headline = False
+    for step in (-1, 1):
+        seen = 0
+        other = index + step
+        while 0 <= other < len(lines) and seen < TEASER_REACH:
+            kind = kinds[other]
+            if kind == PROSE:
+                break
+            if kind != BLANK:
+                seen += 1
+                text = lines[other].stripped
+                if (
+                    _MONTH_YEAR.search(text)
+                    or (is_meta_line(text) and has_date(text))
+                    or (step == -1 and is_credit(text))
+                ):
+                    dated = True
+                elif step == -1 and seen == 1 and not text.endswith(":"):
+                    headline = True  # right above it (a comment has its byline there)
+            other += step
+    return dated and headline
+
+
 def _best_run(lines: Sequence[Line], kinds: Sequence[int]) -> tuple[int, int]:
     """The best run of line scores that can be an article: (first index, index past last).
 
@@ -321,7 +437,7 @@ def _runs(lines: Sequence[Line], kinds: Sequence[int]) -> list[tuple[float, int,
         text = line.stripped
         if kind != ITEM and kind != BLANK:
             # "The tutorial has these parts:" introduces a list that is the article's own.
-            introduced = text.endswith(":") and len(text.split()) >= INTRO_WORDS
+            introduced = _introduces(text)
         if kind == PROSE:
             run = 0
             score = float(weight(line.stripped) - PROSE_THRESHOLD)
@@ -414,9 +530,13 @@ def _introduced(lines: Sequence[Line], kinds: Sequence[int], index: int) -> bool
     for before in range(index - 1, -1, -1):
         if kinds[before] in (ITEM, BLANK):
             continue
-        text = lines[before].stripped
-        return text.endswith(":") and len(text.split()) >= INTRO_WORDS
+        return _introduces(lines[before].stripped)
     return False
+
+
+def _introduces(text: str) -> bool:
+    """A sentence that ends in a colon: ``The tutorial has these parts:``."""
+    return text.endswith(":") and len(text.split()) >= INTRO_WORDS
 
 
 def _repeated(lines: Sequence[Line]) -> set[str]:
@@ -442,6 +562,20 @@ def is_prompt(text: str) -> bool:
     return len(text) <= PROMPT_LENGTH and _PROMPT.search(text) is not None
 
 
+def is_call(text: str) -> bool:
+    """A prompt that reads as a button or a call, not a headline that uses the word.
+
+    ``Teilen Sie dies mit:``, ``Jetzt bewerten!``, ``Share this`` are calls;
+    ``Shareaholic Shares Traffic Sources Data`` is a headline.
+    """
+    if len(text) > PROMPT_LENGTH:
+        return False
+    match = _PROMPT.search(text)
+    return match is not None and (
+        match.start() == 0 or len(text.split()) <= CALL_WORDS or text.rstrip()[-1:] in ":!?"
+    )
+
+
 def is_credit(text: str) -> bool:
     """A picture credit: ``Foto: NAME``, ``(Quelle: …)``, ``NAME (Bild: AGENCY)``."""
     if len(text) > CREDIT_LENGTH:
@@ -457,7 +591,8 @@ def article_and_chrome(page: Page, blocks: Sequence[Block]) -> tuple[list[Block]
 
 
 def is_page_chrome_text(text: str) -> bool:
-    """A legal line or a cookie prompt: chrome wherever it stands."""
+    """A legal line, a cookie prompt or a browser notice: chrome wherever it stands."""
     return _LEGAL.search(text) is not None or (
-        _COOKIES.search(text) is not None and len(text) < 200
+        len(text) < 200
+        and (_COOKIES.search(text) is not None or _BROWSER_NOTICE.search(text) is not None)
     )

@@ -166,10 +166,63 @@ DATELINE_WORDS = 12
 BYLINE_WORDS = 6
 
 
+# A date, a dash, then a headline of four words or more (or the headline, then its date).
+_DATED_HEADLINE = re.compile(
+    rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?\s+\d{{4}}|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"\s+[-–—|]\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+DATED_HEADLINE_WORDS = 4
+
+
+# The same date closing the headline: "I have not gone into hiding 29 August, 2011".
+_DATE_LAST = re.compile(
+    rf"\s(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}\.?\s*(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_dated_headline(text: str) -> bool:
+    match = _DATED_HEADLINE.match(text)
+    if match is not None:
+        rest = text[match.end() :]
+    else:
+        match = _DATE_LAST.search(text)
+        if match is None:
+            return False
+        rest = text[: match.start()]
+        if not rest.rstrip()[-1:].isalnum() and rest.rstrip()[-1:] not in ".!?":
+            return False  # "Verfasst von: NAME | 31. Dezember 2008" is a byline
+    return (
+        len(rest.split()) >= DATED_HEADLINE_WORDS
+        and not has_date(rest)
+        and not has_time(rest)
+        and _BYLINE.match(rest) is None
+        and _POSTED.match(rest) is None
+    )
+
+
+# "Article by", "Ein Beitrag von": a byline whose name is on the next line.
+_BY_ALONE = re.compile(r"(?:[^\W\d_]+\s+){0,2}(?:by|von|par|por|door)\s*:?", re.IGNORECASE)
+BY_ALONE_LENGTH = 30
+# "· 17 Comments", "3 Kommentare": the count of the post's comments, under its title.
+_COMMENT_COUNT = re.compile(
+    r"[^\w]*(?:\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?"
+    r"|commenti|reacties)|(?:comments?|kommentare?)\s*\(\d+\))\W*",
+    re.IGNORECASE,
+)
+
+
 def is_meta_line(stripped: str) -> bool:
     """A dateline or byline: a date, a time, ``by NAME``, ``In Stories at 10:25am``."""
     if len(stripped) > 160:
         return False
+    if len(stripped) <= BY_ALONE_LENGTH and (
+        _BY_ALONE.fullmatch(stripped) or _COMMENT_COUNT.fullmatch(stripped)
+    ):
+        return True
     if _READING_TIME.search(stripped):
         return True
     words = len(stripped.split())
@@ -178,6 +231,8 @@ def is_meta_line(stripped: str) -> bool:
     if _POSTED.match(stripped) and words <= POSTED_WORDS:
         return True
     if has_date(stripped) or has_time(stripped):
+        if _is_dated_headline(stripped):
+            return False  # "23.01.2022 - Wierer darf noch jubeln": a headline with its date
         # A sentence that mentions a date is not a dateline; a dateline is mostly date.
         return words <= DATELINE_WORDS and not stripped.endswith((".", "!", "?")) or words <= 4
     return False
