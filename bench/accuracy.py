@@ -199,7 +199,9 @@ _SITE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/]\s+|\s*[|·»]\s*")
 
 
 def title_matches(title: str, declared: str) -> bool:
-    """Equal after normalising, or the declared title less a shorter site part at one end."""
+    """Equal after normalising, or the declared title's post part: the title less the site
+    part(s) after a separator (``TITLE | Site``, ``TITLE - Site | Tagline``), or, in the
+    mirrored form ``Site | TITLE``, less a site part shorter than what is left."""
     found, want = normalised(title), normalised(declared)
     if not found:
         return False
@@ -209,7 +211,7 @@ def title_matches(title: str, declared: str) -> bool:
     for cut in range(1, len(pieces)):
         head = want[: _nth_separator(want, cut)[0]].strip()
         tail = want[_nth_separator(want, cut)[1] :].strip()
-        if found == head and len(tail) <= len(head):
+        if found == head:
             return True
         if found == tail and len(head) <= len(tail):
             return True

@@ -542,3 +542,32 @@ def test_dev_scrape_title(dev_scrapes: Path, name: str) -> None:
     post = parse_post(loaded.text, Source(name=path.name))
     assert post.title == DEV_SCRAPE_TITLES[name]
     assert not post.title_inferred
+
+
+def test_a_pages_first_line_shown_again_as_its_heading_is_its_title() -> None:
+    # A wiki page: its name at the top, a tagline, its name again over an infobox, a
+    # contents list, a quotation with its source, and only then the article.
+    post = _load("page-wiki-title.txt")
+    assert (post.title, post.title_inferred) == ("Penny", False)
+    assert post.paragraphs[0].text.startswith("Penny is a villager")
+
+
+def test_the_comments_header_that_names_the_post_wins_over_a_bare_count() -> None:
+    text = (
+        "     * Home\n     * News\n     * Guides\n     * Settings\n\n"
+        "  FIFA 21 Game Settings\n\n"
+        "  You are able to customise and adjust the settings of the game in many ways, and\n"
+        "  here is what each of them does, from the camera to the rules of the match.\n\n"
+        "  By setting this to Default, attributes are kept as the game ships them, which\n"
+        "  is what most players will want for a first season in career mode.\n\n"
+        "  Comments (1)\n\n  One thought on “ FIFA 21 Game Settings ”\n\n"
+        "     1. Mensah James says:\n        November 1, 2020 at 3:32 am\n\n"
+        "        Please teach me how to start setting the game after you have installed it.\n\n"
+        "        Reply\n"
+    )
+    post = _parse(text, name="settings.txt")
+    assert post.title == "FIFA 21 Game Settings"
+    assert post.comments_header is not None
+    assert post.comments_header.declared_count == 1
+    assert "Comments (1)" in [b.text for b in post.boilerplate]
+    assert [(c.label, c.author) for c in post.comments] == [("1", "Mensah James")]

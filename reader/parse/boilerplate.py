@@ -12,7 +12,7 @@ from reader.parse.blocks import Block, squash
 # A comment form starts with one of these; the form runs on while blocks look like form parts.
 FORM_START = re.compile(
     r"^(?:Leave a (?:Reply|Comment)\b.*|Leave a reply\b.*|Post a Comment|Add (?:a|your) comment\b.*"
-    r"|Join the discussion\b.*|Comments are closed\.?|Fill in your details below or click an icon"
+    r"|Join the discussion\b.*|(?:The )?[Cc]omments (?:to this \w+ )?are (?:now )?closed\b.{0,40}|Fill in your details below or click an icon"
     r"\b.*|You must be logged in to post a comment\.?.*|Your email address will not be published"
     r"\b.*|Cancel reply|Connecting to %s)$",
     re.IGNORECASE,
@@ -50,7 +50,7 @@ GUTENBERG_END = re.compile(
 
 
 # First letters of every FORM_START phrase: a cheap test before the regex.
-_FORM_INITIALS = frozenset("LlPpAaJjCcFfYy")
+_FORM_INITIALS = frozenset("LlPpAaJjCcFfYyTt")
 
 
 def is_chrome_line(line: str) -> bool:

@@ -277,6 +277,8 @@ class _ThreadReader:
         byline = read_byline(name)
         if byline is not None and byline.author is not None:
             draft.author = name[byline.author[0] : byline.author[1]]
+            if byline.label is not None:  # "1. Mensah James says:"
+                draft.label = name[byline.label[0] : byline.label[1]]
             for chrome_start, chrome_end in byline.chrome:
                 piece = name[chrome_start:chrome_end]
                 self.add_chrome(piece.strip(), start + chrome_start + _lead_space(piece, 0))

@@ -142,10 +142,6 @@ class _Regions:
     """Text after the comment form that is not chrome; it is read as body."""
     plan: ThreadPlan | None = None
 
-    @property
-    def header_start(self) -> int:
-        return self.header.span[0] if self.header is not None else -1
-
 
 def _find_header(blocks: Sequence[Block]) -> tuple[int, CommentsHeader] | None:
     """The comments header ("12 thoughts on …", "Comments (3)") and its index."""
@@ -155,8 +151,15 @@ def _find_header(blocks: Sequence[Block]) -> tuple[int, CommentsHeader] | None:
         if len(text) <= 400 and "\n" not in text:
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             header = match_header(blocks[index], following)
-            if header is not None:
-                return index, header
+            if header is None:
+                continue
+            # "Comments (1)" over "One thought on “TITLE”": the second names the post.
+            if following is not None and "\n" not in following.text:
+                after = blocks[index + 2] if index + 2 < len(blocks) else None
+                named = match_header(following, after)
+                if named is not None:
+                    return index + 1, named
+            return index, header
     return None
 
 
@@ -197,6 +200,10 @@ def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None)
     found = _find_header(blocks)
     if found is not None:
         header_index, regions.header = found
+        aside = {blocks[header_index].start}
+        if header_index > 1 and match_header(blocks[header_index - 1], None) is not None:
+            regions.chrome.append(blocks[header_index - 1])  # the count over the header
+            aside.add(blocks[header_index - 1].start)
         plan = plan_thread(text, blocks, header_index + 1, digits, after_header=True)
         following = blocks[header_index + 1] if header_index + 1 < len(blocks) else None
         if (
@@ -205,16 +212,18 @@ def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None)
         ) or (plan is None and following is not None and starts_comment(following)):
             # The header heads the thread: its bylines, or a numbered list with none.
             regions.plan = plan
-            regions.body = list(blocks[:header_index])
+            regions.body = [block for block in blocks[:header_index] if block.start not in aside]
             _thread_and_after(list(blocks[header_index + 1 :]), regions)
             return regions
         # A link to the thread ("199 comments" under the post's byline): the post goes on.
+    else:
+        aside = set()
     regions.plan = plan = plan_thread(text, blocks, _after_page_top(blocks), digits)
     if plan is None:
-        regions.body = [block for block in blocks if block.start != regions.header_start]
+        regions.body = [block for block in blocks if block.start not in aside]
         return regions
     index = bisect_right([block.start for block in blocks], plan.start) - 1
-    regions.body = [block for block in blocks[:index] if block.start != regions.header_start]
+    regions.body = [block for block in blocks[:index] if block.start not in aside]
     rest = list(blocks[index:])
     if rest[0].start < plan.start:  # the thread begins inside a block
         head, rest[0] = _split_block(rest[0], plan.start)

@@ -61,6 +61,8 @@ from reader.parse.lines import (
 
 # How far above the article a page's title may stand, in lines with words.
 PAGE_TITLE_REACH = 12
+# Lines with words within which a page's first line, drawn again, is its heading.
+TOP_TITLE_REACH = 6
 # Consecutive list items that make a navigation menu.
 MENU_RUN = 6
 # What each line between a candidate and the article costs it.
@@ -174,6 +176,9 @@ def title_from_page(page: Page, named: str | None) -> int | None:
         for index in range(page.end):
             if normal_form(lines[index].stripped) == wanted:
                 return index
+    top = _top_title(lines)
+    if top is not None:
+        return top
     best: tuple[float, int] | None = None
     labels = _labels(lines)
     for index, distance in _title_candidates(page):
@@ -181,6 +186,24 @@ def title_from_page(page: Page, named: str | None) -> int | None:
         if score is not None and (best is None or score > best[0]):
             best = (score, index)
     return None if best is None else best[1]
+
+
+def _top_title(lines: Sequence[Line]) -> int | None:
+    """The page's first line when the page shows it again right under it as a line of
+    its own: the document's title drawn at the top, then as its heading."""
+    worded = [index for index, line in enumerate(lines) if has_words(line.stripped)]
+    if not worded:
+        return None
+    first = worded[0]
+    text = lines[first].stripped
+    # Shown twice, a title may be one short word (a wiki's "Penny").
+    if _is_item(text) or not _may_be_title(text, shortest=3) or is_chrome_line(text):
+        return None
+    wanted = normal_form(text)
+    for index in worded[1 : 1 + TOP_TITLE_REACH]:
+        if normal_form(lines[index].stripped) == wanted:
+            return first
+    return None
 
 
 def _title_candidates(page: Page) -> list[tuple[int, int]]:
@@ -385,9 +408,9 @@ def _is_item(text: str) -> bool:
     return is_bullet(text) or (_NUMBERED_STEP.match(text) is not None and len(text) < 80)
 
 
-def _may_be_title(text: str) -> bool:
+def _may_be_title(text: str, shortest: int = 6) -> bool:
     return (
-        6 <= weight(text) <= MAX_TITLE_LENGTH
+        shortest <= weight(text) <= MAX_TITLE_LENGTH
         and has_words(text)
         and "__" not in text
         and _CAPTION.match(text) is None
@@ -561,8 +584,9 @@ def choose_title(
         if index is None:
             return None
         keep = list(page.keep)
-        if index < page.start:
-            # What stands between the title and the article is its lead, unless chrome.
+        if index < page.start and index != _top_title(page.lines):
+            # What stands between the title and the article is its lead, unless chrome
+            # (not under a title drawn at the very top: menus and boxes stand there).
             for between in range(index + 1, page.start):
                 keep[between] = is_lead_line(page, between)
         title = page.lines[index]
