@@ -12,8 +12,8 @@ from reader.parse.blocks import Block, squash
 # A comment form starts with one of these; the form runs on while blocks look like form parts.
 FORM_START = re.compile(
     r"^(?:Leave a (?:Reply|Comment)\b.*|Leave a reply\b.*|Post a Comment|Add (?:a|your) comment\b.*"
-    r"|Join the discussion\b.*|(?:The )?[Cc]omments (?:to this \w+ )?are (?:now )?closed\b.{0,40}|Fill in your details below or click an icon"
-    r"\b.*|You must be logged in to post a comment\.?.*|Your email address will not be published"
+    r"|Join the discussion\b.*|(?:The )?comments (?:to this \w+ )?are (?:now )?closed\b.{0,40}"
+    r"|Fill in your details below or click an icon\b.*|You must be logged in to post a comment\.?.*|Your email address will not be published"
     r"\b.*|Cancel reply|Connecting to %s)$",
     re.IGNORECASE,
 )
