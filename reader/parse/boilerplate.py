@@ -13,7 +13,8 @@ from reader.parse.blocks import Block, squash
 FORM_START = re.compile(
     r"^(?:Leave a (?:Reply|Comment)\b.*|Leave a reply\b.*|Post a Comment|Add (?:a|your) comment\b.*"
     r"|Join the discussion\b.*|(?:The )?comments (?:to this \w+ )?are (?:now )?closed\b.{0,40}"
-    r"|Fill in your details below or click an icon\b.*|You must be logged in to post a comment\.?.*|Your email address will not be published"
+    r"|Fill in your details below or click an icon\b.*"
+    r"|You must be logged in to post a comment\.?.*|Your email address will not be published"
     r"\b.*|Cancel reply|Connecting to %s)$",
     re.IGNORECASE,
 )
