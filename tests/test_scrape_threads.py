@@ -297,3 +297,17 @@ def test_one_comment_signed_under_its_text(signature: str, author: str, date: st
     assert post.comments[0].paragraphs[0].text.startswith("For disk I/O")
     assert post.paragraphs[-1].text.startswith("Use two tiers")
     assert "The comments to this entry are closed." in [b.text for b in post.boilerplate]
+
+
+def test_a_comments_header_inside_a_thread_is_read_once() -> None:
+    # Found by the property test: a header that is only a link (the thread starts
+    # above it, at a name line that comes back) stays the header, not comment text.
+    text = (
+        "Water Window\n\nSmall simple letter early week blog officer green careful change.\n\n"
+        "A\n\nForce force answer story council officer water early. Small late good.\n\n"
+        "1 thoughts on “Water Window”\n\nA\n\n  1. Year answer road force council window.\n"
+    )
+    post = parse_post(text)
+    pieces = [p.text for c in post.comments for p in c.paragraphs]
+    assert post.comments_header is not None
+    assert post.comments_header.text not in pieces

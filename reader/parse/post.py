@@ -85,7 +85,7 @@ def _parse(text: str, source: Source | None) -> StagedPost:
     source = source or Source(name="<text>", bytes=len(text.encode("utf-8", "surrogatepass")))
     blocks = split_blocks(text)
     chrome: list[Boilerplate] = []
-    wrapper = gutenberg_wrapper(blocks)
+    wrapper = gutenberg_wrapper(blocks, text)
     wrapper_chrome, field_title = wrapper_pieces(blocks, wrapper)
     chrome.extend(wrapper_chrome)
     content = [block for i, block in enumerate(blocks) if i not in wrapper]
@@ -224,7 +224,7 @@ def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None)
         return regions
     index = bisect_right([block.start for block in blocks], plan.start) - 1
     regions.body = [block for block in blocks[:index] if block.start not in aside]
-    rest = list(blocks[index:])
+    rest = [block for block in blocks[index:] if block.start not in aside]
     if rest[0].start < plan.start:  # the thread begins inside a block
         head, rest[0] = _split_block(rest[0], plan.start)
         regions.body.append(head)

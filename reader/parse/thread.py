@@ -501,7 +501,7 @@ _PROSE_END = '.!?…:;,"”)'
 
 def _bare_name(line: str) -> bool:
     """A name alone on its line: one to three words, no punctuation to end a sentence."""
-    if len(line) > 30 or line[-1] in _PROSE_END or line.startswith(_BULLETS):
+    if not 2 <= len(line) <= 30 or line[-1] in _PROSE_END or line.startswith(_BULLETS):
         return False
     words = line.split()
     if not 1 <= len(words) <= 3 or (len(words) > 1 and line.isupper()):

@@ -14,10 +14,17 @@ class ReaderHeader(Horizontal):
     def __init__(self, title: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._title = title
+        self._status_text = ""
+        self._status: Label | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self._title), id="header-title")
-        yield Label("", id="header-status")
+        self._status = Label(Content(self._status_text), id="header-status")
+        yield self._status
 
     def show_status(self, text: str) -> None:
-        self.query_one("#header-status", Label).update(Content(text))
+        # The reading position can be reported before this header has composed its
+        # labels: the text is kept and shown when they are.
+        self._status_text = text
+        if self._status is not None:
+            self._status.update(Content(text))
