@@ -55,7 +55,10 @@ DATETIME = re.compile(
 # Words that lead a byline ("Posted by:", "written by", "On") ...
 _LEAD = re.compile(
     r"(?:(?:posted|written|submitted|comment(?:ed)?|reply|replied)\s+(?:by|on)\s*:?"
-    r"|posted\s*:?|by|on|from)\s+",
+    r"|posted\s*:?|by|on|from"
+    # A post's own dateline in the common languages: "Updated:", "Veröffentlicht am".
+    r"|(?:last\s+)?(?:published|updated|veröffentlicht|aktualisiert|publié|mis à jour"
+    r"|publicado|actualizado|pubblicato|aggiornato)(?:\s+(?:on|am|le|el|il))?\s*:?)\s+",
     re.IGNORECASE,
 )
 # ... what joins a name to a date ...
