@@ -23,6 +23,7 @@ from functools import lru_cache
 from reader.parse.blocks import Block
 from reader.parse.boilerplate import FORM_START, is_chrome_line
 from reader.parse.bylines import MAX_BYLINE, Byline, plausible_name, read_byline
+from reader.parse.chrome import is_box_heading
 
 # A byline verb ends its line ("Amie said...", "Paul Howard says:"): searched for as text,
 # in the last part of a long text only (a thread sits at the end; a book need not pay).
@@ -220,8 +221,15 @@ def _can_name(name: str, below: bool) -> bool:
     if not name or len(name) > _NAME_LINE_MAX:
         return False
     core = name[:-1].rstrip() if name.endswith(":") else name  # "Deidre :"
-    if is_chrome_line(name) or name.startswith(_BULLETS) or FORM_START.match(name):
-        return False  # "Facebook" under a date is a share button, "* Home" a menu
+    if (
+        is_chrome_line(name)
+        or name.startswith(_BULLETS)
+        or FORM_START.match(name)
+        or is_box_heading(name)
+    ):
+        # "Facebook" under a date is a share button, "* Home" a menu, "Related posts"
+        # over a date the heading of a box of teasers.
+        return False
     byline = read_byline(name)
     if byline is not None:
         # "Lauren K says:" over its date pairs with it; under a date it opens the next
