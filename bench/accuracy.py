@@ -94,16 +94,6 @@ def normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def post_text(post: Post) -> str:
-    """What the reader shows as the post: title, headings, paragraphs."""
-    parts = [] if post.title_inferred else [post.title]
-    for section in post.sections:
-        if not section.title_inferred:
-            parts.append(section.title)
-        parts.extend(paragraph.text for paragraph in section.paragraphs)
-    return "\n".join(parts)
-
-
 def sections_text(post: Post) -> str:
     """The parsed sections: headings and paragraphs (the post's title is not in them)."""
     parts: list[str] = []
@@ -112,6 +102,12 @@ def sections_text(post: Post) -> str:
             parts.append(section.title)
         parts.extend(paragraph.text for paragraph in section.paragraphs)
     return "\n".join(parts)
+
+
+def post_text(post: Post) -> str:
+    """What the reader shows as the post: its title and its sections."""
+    title = "" if post.title_inferred else post.title
+    return f"{title}\n{sections_text(post)}"
 
 
 def thread_text(post: Post) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import tarfile
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus import unpack
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests_support import letters_and_digits, model_letters_and_digits
@@ -23,16 +24,8 @@ from reader.pipeline import open_post
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _reading(post: Post) -> str:
-    """What the reader shows as the post's text: headings and paragraphs."""
-    parts: list[str] = []
-    for section in post.sections:
-        if not section.title_inferred:
-            parts.append(section.title)
-        parts.extend(paragraph.text for paragraph in section.paragraphs)
-    return "\n".join(parts)
+sys.path.insert(0, str(ROOT / "bench"))
+from accuracy import sections_text as _reading  # noqa: E402  (what the reader shows)
 
 
 def test_nav_headed_page_keeps_the_article_only() -> None:
@@ -111,23 +104,10 @@ def test_box_headings_prompts_and_credits() -> None:
 # --- pages of the development set, unpacked at test time -------------------------------
 
 
-def _corpus() -> Path:
-    named = os.environ.get("POST_READER_CORPUS")
-    return Path(named) if named else ROOT.parent / "shared" / "corpus"
-
-
 @pytest.fixture(scope="module")
 def dev_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, dict]]]:
-    archive = _corpus() / "pages-dev.tar.xz"
-    if not archive.exists():
-        pytest.skip(f"no pages-dev set at {archive} (set POST_READER_CORPUS to the corpus)")
-    into = tmp_path_factory.mktemp("pages")
-    with tarfile.open(archive) as tar:
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(into, filter="data")
-        else:  # Python before 3.10.12 has no extraction filters
-            tar.extractall(into)  # noqa: S202 - the project's own corpus
-    folder = into / "pages-dev"
+    members = [f"{name}.txt" for name in DEV_PAGES] + ["truth.json"]
+    folder = unpack("pages-dev", members, tmp_path_factory.mktemp("pages"))
     yield folder, json.loads((folder / "truth.json").read_text(encoding="utf-8"))
 
 
