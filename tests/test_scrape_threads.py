@@ -311,3 +311,18 @@ def test_a_comments_header_inside_a_thread_is_read_once() -> None:
     pieces = [p.text for c in post.comments for p in c.paragraphs]
     assert post.comments_header is not None
     assert post.comments_header.text not in pieces
+
+
+def test_a_reply_chain_deeper_than_a_line_is_wide_keeps_its_depth() -> None:
+    # Each reply is indented one space more: past 200 levels the indentation alone is
+    # longer than any byline, and must not hide the byline.
+    levels = 300
+    comments = "\n\n".join(
+        f"{' ' * level}{('Ravi', 'Mei', 'Olu', 'Ines', 'Karl', 'Noor')[level % 6]} says:\n{' ' * level}March {level % 28 + 1}, 2013 at 9:{level % 50 + 10}"
+        f" pm\n\n{' ' * level}Reply number {level} in the chain."
+        for level in range(levels)
+    )
+    post = parse_post(f"One Long Argument\n\nIt began with a small point.\n\n{comments}\n")
+    assert len(post.comments) == levels
+    assert [c.depth for c in post.comments] == list(range(levels))
+    assert post.comments[-1].paragraphs[0].text == f"Reply number {levels - 1} in the chain."

@@ -146,7 +146,7 @@ def _hinted_lines(
             continue
         line = _line_at(text, digit)
         last_end = line[1]
-        if line[1] - line[0] <= _LONGEST_LINE:
+        if _short(text, line):
             lines.add(line)
     window = max(start, end - _VERB_WINDOW)
     for hint in _VERB_HINTS:
@@ -156,7 +156,7 @@ def _hinted_lines(
             line_end = end if line_end < 0 else line_end
             if line_end - position <= len(hint) + _VERB_NEAR_END:
                 line = _line_at(text, position)
-                if line[1] - line[0] <= _LONGEST_LINE:
+                if _short(text, line):
                     lines.add(line)
             position = text.find(hint, position + 1, end)
     # Lines that open with "by NAME" (Slashdot's hold no digit when anonymous), and with
@@ -166,10 +166,18 @@ def _hinted_lines(
         while position >= 0:
             line = _line_at(text, position + 1)
             opening = text[line[0] : position].strip()
-            if line[1] - line[0] <= _LONGEST_LINE and opening in ("", "P", "p", "T", "t"):
+            if _short(text, line) and opening in ("", "P", "p", "T", "t"):
                 lines.add(line)
             position = text.find(hint, position + 1, end)
     return [(a, b, text[a:b]) for a, b in sorted(lines)]
+
+
+def _short(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line's text, its indentation left out, is short enough to be a byline."""
+    start, end = line
+    if end - start <= _LONGEST_LINE:
+        return True
+    return len(text[start:end].lstrip()) <= _LONGEST_LINE
 
 
 def _all_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -178,7 +186,8 @@ def _all_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     offset = start
     for raw in text[start:end].split("\n"):
         length = len(raw)
-        if 0 < length <= _LONGEST_LINE:
+        # Indentation does not count: a reply thousands deep is indented that far.
+        if 0 < length and (length <= _LONGEST_LINE or len(raw.lstrip()) <= _LONGEST_LINE):
             lines.append((offset, offset + length, raw))
         offset += length + 1
     return lines
@@ -247,7 +256,7 @@ def _continues_sentence(text: str, line_start: int) -> bool:
     if line_start < 2 or text[line_start - 1] != "\n":
         return False
     previous_start = text.rfind("\n", 0, line_start - 1) + 1
-    previous = text[previous_start : line_start - 1].rstrip()
+    previous = text[previous_start : line_start - 1].strip()
     return len(previous) >= _WRAP_WIDTH and (previous[-1].isalpha() or previous[-1] in ",;-")
 
 
