@@ -51,8 +51,11 @@ GUTENBERG_END = re.compile(
 
 
 _GUTENBERG_NAMES = ("Gutenberg", "GUTENBERG", "gutenberg")
-# First letters of every FORM_START phrase: a cheap test before the regex.
-_FORM_INITIALS = frozenset("LlPpAaJjCcFfYyTt")
+# First four letters of every FORM_START phrase: a cheap test before the regex (a long
+# thread has a block to test for each comment).
+_FORM_OPENINGS = frozenset(
+    ["leav", "post", "add ", "join", "the ", "comm", "fill", "you ", "your", "canc", "conn"]
+)
 
 
 def is_chrome_line(line: str) -> bool:
@@ -62,10 +65,12 @@ def is_chrome_line(line: str) -> bool:
 
 
 def is_form_start(block: Block) -> bool:
+    if len(block.text) > 300:
+        return False
+    opening = block.text.lstrip()[:4].lower()
     return (
-        len(block.text) <= 300
-        and block.text.lstrip()[:1] in _FORM_INITIALS
-        and FORM_START.match(squash(block.first_line)) is not None
+        opening in _FORM_OPENINGS
+        and FORM_START.match(squash(block.first_line.lstrip())) is not None
     )
 
 

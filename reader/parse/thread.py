@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.parse.blocks import Block
@@ -77,19 +77,19 @@ class Mark:
     byline: Byline
     name_line: NameLine | None = None
     """The name line of a two-line byline (above or below the date line)."""
+    start: int = field(init=False)
+    """Where the byline's text begins (its name line's, when that comes first)."""
+
+    def __post_init__(self) -> None:
+        # Asked for again and again while a long thread is planned: worked out once.
+        name = self.name_line
+        self.start = self.lead if name is None else min(name.start, self.lead)
 
     @property
     def template(self) -> str:
         if self.name_line is not None:
             return "2|" + self.byline.template
         return self.byline.template
-
-    @property
-    def start(self) -> int:
-        """Where the byline's text begins (its name line's, when that comes first)."""
-        if self.name_line is not None:
-            return min(self.name_line.start, self.lead)
-        return self.lead
 
     @property
     def start_line(self) -> int:
@@ -213,11 +213,11 @@ def _near_line(text: str, line: tuple[int, int], step: int) -> tuple[int, int] |
     return None
 
 
-def _name_line(text: str, line: tuple[int, int] | None, below: bool) -> NameLine | None:
+def _name_line(line: tuple[int, int, str] | None, below: bool) -> NameLine | None:
     """The stripped span of a line that can be the name half of a two-line byline."""
     if line is None:
         return None
-    raw = text[line[0] : line[1]]
+    raw = line[2]
     name = raw.strip()
     if not _can_name(name, below):
         return None
@@ -285,14 +285,63 @@ def find_marks(
     return before + _marks_on(text, _all_lines(text, region, end))
 
 
+class _Lines:
+    """The lines read for bylines, with their neighbours in the text.
+
+    A neighbour is found in the list when it is there (every line is, where the whole
+    text is read) and in the text otherwise: a long thread asks this twenty thousand
+    times, and the list answers without searching.
+    """
+
+    def __init__(self, text: str, lines: Sequence[tuple[int, int, str]]) -> None:
+        self.text = text
+        self.lines = lines
+
+    def continues_sentence(self, index: int) -> bool:
+        start = self.lines[index][0]
+        if index and self.lines[index - 1][1] + 2 == start:
+            return False  # an empty line above: the line starts something
+        if index and self.lines[index - 1][1] + 1 == start:
+            previous = self.lines[index - 1][2]
+            if len(previous) < _WRAP_WIDTH:
+                return False  # most lines above a byline are short
+            previous = previous.strip()
+            return len(previous) >= _WRAP_WIDTH and (
+                previous[-1].isalpha() or previous[-1] in ",;-"
+            )
+        return _continues_sentence(self.text, start)
+
+    def near(self, index: int, step: int) -> tuple[int, int, str] | None:
+        """The non-blank line above (-1) or below (+1), across at most one blank line."""
+        lines = self.lines
+        start, end, _ = lines[index]
+        for gap in range(2):
+            other = index + step * (gap + 1)
+            if not 0 <= other < len(lines):
+                break
+            o_start, o_end, o_raw = lines[other]
+            touching = o_end + 1 == start if step < 0 else end + 1 == o_start
+            skipping = o_end + 2 == start if step < 0 else end + 2 == o_start
+            if gap == 0 and touching and o_raw.strip():
+                return o_start, o_end, o_raw
+            if gap == 0 and skipping and o_raw.strip():
+                return o_start, o_end, o_raw  # one empty line between
+            if not (gap == 0 and touching):
+                break  # not in the list: ask the text
+            start, end = o_start, o_end  # a blank line of spaces: look one further
+        found = _near_line(self.text, (lines[index][0], lines[index][1]), step)
+        return None if found is None else (*found, self.text[found[0] : found[1]])
+
+
 def _marks_on(text: str, lines: Sequence[tuple[int, int, str]]) -> list[Mark]:
     """The bylines among these lines.
 
     A date alone on its line takes the name line next to it when the page writes its
     bylines in two lines: above the date or below it, whichever the page does more.
     """
-    found: list[tuple[tuple[int, int], str, int, Byline]] = []
-    for line_start, line_end, raw in lines:
+    around = _Lines(text, lines)
+    found: list[tuple[int, str, int, Byline]] = []
+    for index, (line_start, _, raw) in enumerate(lines):
         stripped = raw.strip()
         if not stripped or (
             # A sentence that ends in a full stop is no byline, unless it has a date in it
@@ -306,31 +355,32 @@ def _marks_on(text: str, lines: Sequence[tuple[int, int, str]]) -> list[Mark]:
         byline = read_byline(stripped)
         if byline is None or (stripped.startswith(_BULLETS) and not byline.has_verb):
             continue
-        if not _continues_sentence(text, line_start):
+        if not around.continues_sentence(index):
             lead = line_start + len(raw) - len(raw.lstrip())
-            found.append(((line_start, line_end), stripped, lead, byline))
-    dated = [line for line, _, _, byline in found if byline.date_only]
+            found.append((index, stripped, lead, byline))
+    dated = [index for index, _, _, byline in found if byline.date_only]
     above: dict[int, NameLine] = {}
     below: dict[int, NameLine] = {}
-    for line in dated:
-        name = _name_line(text, _near_line(text, line, -1), below=False)
+    for index in dated:
+        name = _name_line(around.near(index, -1), below=False)
         if name is not None:
-            above[line[0]] = name
+            above[index] = name
     if len(above) < len(dated) / 2:  # names mostly not above the dates: look below
-        for line in dated:
-            name = _name_line(text, _near_line(text, line, +1), below=True)
+        for index in dated:
+            name = _name_line(around.near(index, +1), below=True)
             if name is not None:
-                below[line[0]] = name
+                below[index] = name
     # Below only where the page does it for most dates (a form's "Post a Comment"
     # under the last date is not a name).
     names = below if len(below) > len(above) and len(below) >= len(dated) / 2 else above
-    marks: list[Mark] = []
-    for line, stripped, lead, byline in found:
-        marks.append(Mark(line[0], stripped, lead, byline, names.get(line[0])))
     # A two-line byline's name line may itself read as a byline ("Lauren K says:"):
     # it is part of the pair, not a mark of its own.
-    paired = {mark.name_line.start for mark in marks if mark.name_line is not None}
-    return [mark for mark in marks if mark.name_line is not None or mark.lead not in paired]
+    paired = {name.start for name in names.values()}
+    return [
+        Mark(lines[index][0], stripped, lead, byline, names.get(index))
+        for index, stripped, lead, byline in found
+        if index in names or lead not in paired
+    ]
 
 
 @lru_cache(maxsize=256)
@@ -378,13 +428,13 @@ def _thread_family(
     if len(people) > _LONE_CANDIDATES:
         return None
     for mark in people:
-        after = _words_between(text, mark.end, end)
+        after = _words_between(text, mark.end, end, _LONE_COMMENT_WORDS)
         # Under a comments header, a name with a date is enough; so is a date followed
         # by a name that closes the text ("October 19, 2012 Fazal Majid" under a comment).
         signed = mark.byline.template.startswith("DN") and not _text_follows(text, mark.end, end)
         if _lone_comment(mark, marks) or signed or (after_header and mark.byline.date is not None):
             if after_header or (
-                after <= _LONE_COMMENT_WORDS and after < _words_between(text, 0, mark.start)
+                after <= _LONE_COMMENT_WORDS and _more_words_than(text, 0, mark.start, after)
             ):
                 return _family(mark.template)
     return None
@@ -411,8 +461,28 @@ def _reads_as_thread(heads: Sequence[Mark]) -> bool:
     return len(heads) < 3 or len(set(authors)) >= distinct
 
 
-def _words_between(text: str, start: int, end: int) -> int:
-    return len(text[start:end].split())
+def _words_between(text: str, start: int, end: int, limit: int) -> int:
+    """Words in ``text[start:end]``, counted up to ``limit + 1``: the span may be a book,
+    and only whether it holds more than ``limit`` words is asked."""
+    span = (limit + 1) * 16
+    while True:
+        stop = min(end, start + span)
+        count = len(text[start:stop].split())
+        if count > limit or stop >= end:
+            return min(count, limit + 1)
+        span *= 4
+
+
+def _more_words_than(text: str, start: int, end: int, count: int) -> bool:
+    """Whether ``text[start:end]`` holds more than ``count`` words (read from its end)."""
+    span = (count + 1) * 16
+    while True:
+        begin = max(start, end - span)
+        if len(text[begin:end].split()) > count:
+            return True
+        if begin <= start:
+            return False
+        span *= 4
 
 
 # Verbs that make a byline on their own; "said:" also opens quotes in prose.
@@ -477,7 +547,7 @@ def plan_thread(
             )
         )
     )
-    if trailing and _words_between(text, start, heads[0].start) == 0:
+    if trailing and _words_between(text, start, heads[0].start, 0) == 0:
         # A closing byline with nothing above it but the title is the post's own
         # ("by randfish on January 31, 2011" under the title), not a comment's.
         heads = heads[1:]
@@ -584,7 +654,9 @@ def name_only_heads(text: str, start: int, end: int) -> list[Mark]:
     # The thread follows the post: a page that is all "name over text" is a page of
     # teasers, not a post with its comments.
     thread_words = sum(sizes)
-    if _words_between(text, start, run[0][1].line_start) < _NAME_ONLY_POST_SHARE * thread_words:
+    if not _more_words_than(
+        text, start, run[0][1].line_start, int(_NAME_ONLY_POST_SHARE * thread_words)
+    ):
         return []
     marks = [mark for _, mark in run]
     authors = [_author(mark) for mark in marks]
@@ -613,14 +685,20 @@ def _drop_outliers(heads: list[Mark]) -> list[Mark]:
 
 
 def _text_follows(text: str, start: int, end: int) -> bool:
-    """Whether a comment's text follows ``start`` (not only chrome or a comment form)."""
-    for line in text[start:end].split("\n"):
-        stripped = line.strip()
+    """Whether a comment's text follows ``start`` (not only chrome or a comment form).
+
+    Line by line from ``start``: the answer is near it, and the rest may be a book.
+    """
+    position = start
+    while position < end:
+        line_end = text.find("\n", position, end)
+        if line_end < 0:
+            line_end = end
+        stripped = text[position:line_end].strip()
+        position = line_end + 1
         if not stripped or is_chrome_line(stripped):
             continue
-        if FORM_START.match(stripped) is not None or _CLOSED.match(stripped) is not None:
-            break
-        return True
+        return FORM_START.match(stripped) is None and _CLOSED.match(stripped) is None
     return False
 
 
