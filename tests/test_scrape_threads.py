@@ -317,9 +317,11 @@ def test_a_reply_chain_deeper_than_a_line_is_wide_keeps_its_depth() -> None:
     # Each reply is indented one space more: past 200 levels the indentation alone is
     # longer than any byline, and must not hide the byline.
     levels = 300
+    names = ("Ravi", "Mei", "Olu", "Ines", "Karl", "Noor")
     comments = "\n\n".join(
-        f"{' ' * level}{('Ravi', 'Mei', 'Olu', 'Ines', 'Karl', 'Noor')[level % 6]} says:\n{' ' * level}March {level % 28 + 1}, 2013 at 9:{level % 50 + 10}"
-        f" pm\n\n{' ' * level}Reply number {level} in the chain."
+        f"{' ' * level}{names[level % 6]} says:\n"
+        f"{' ' * level}March {level % 28 + 1}, 2013 at 9:{level % 50 + 10} pm\n\n"
+        f"{' ' * level}Reply number {level} in the chain."
         for level in range(levels)
     )
     post = parse_post(f"One Long Argument\n\nIt began with a small point.\n\n{comments}\n")
