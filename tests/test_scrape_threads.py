@@ -13,7 +13,7 @@ import pytest
 from tests_support import assert_parents_follow_numbers
 
 from reader.model import Post
-from reader.parse import parse_post
+from reader.parse import parse_in_stages, parse_post
 from reader.pipeline import open_post
 
 SCRAPES = Path(__file__).resolve().parent / "fixtures" / "scrapes"
@@ -328,3 +328,27 @@ def test_a_reply_chain_deeper_than_a_line_is_wide_keeps_its_depth() -> None:
     assert len(post.comments) == levels
     assert [c.depth for c in post.comments] == list(range(levels))
     assert post.comments[-1].paragraphs[0].text == f"Reply number {levels - 1} in the chain."
+
+
+def test_a_long_thread_under_its_header_is_sketched_first_and_read_whole_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Long enough to be sketched: the first stage looks at its start and its end only.
+    names = ("Ravi", "Mei", "Olu", "Ines", "Karl", "Noor", "Tom")
+    comments = "\n\n".join(
+        f"{'  ' * (n % 3)}{names[n % 7]} says:\n{'  ' * (n % 3)}May {n % 28 + 1}, 2014 at"
+        f" 8:{n % 50 + 10} pm\n\n{'  ' * (n % 3)}Comment {n}: " + "a few words more " * 8
+        for n in range(2000)
+    )
+    text = f"A Busy Post\n\nIt drew a crowd.\n\n2000 thoughts on “A Busy Post”\n\n{comments}\n"
+    staged = parse_in_stages(text)
+    assert staged.plan is not None and not staged.plan.complete
+    sketched = staged.finish()
+    assert len(sketched.comments) == 2000
+    assert [c.author for c in sketched.comments[:8]] == [names[n % 7] for n in range(8)]
+    assert [c.depth for c in sketched.comments[:6]] == [0, 1, 2, 0, 1, 2]
+    # The same post as when the whole thread is planned in one go.
+    monkeypatch.setattr("reader.parse.post.SKETCH_CHARS", len(text) * 2)
+    whole = parse_in_stages(text)
+    assert whole.plan is not None and whole.plan.complete
+    assert whole.finish() == sketched

@@ -51,7 +51,9 @@ class HeldPost(StagedPost):
     """A staged post whose thread is read only when the test lets it."""
 
     def __init__(self, staged: StagedPost) -> None:
-        super().__init__(staged.body, staged.comment_blocks, staged.file_names, staged.plan)
+        super().__init__(
+            staged.body, staged.comment_blocks, staged.file_names, staged.plan, staged.source
+        )
         self.go = threading.Event()
 
     def finish(self) -> Post:

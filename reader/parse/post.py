@@ -25,7 +25,7 @@ from reader.parse.comments import match_header, parse_comments, starts_comment
 from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, in_contents
 from reader.parse.infer import inferred_title, section_starts
 from reader.parse.lines import is_meta_line
-from reader.parse.thread import ThreadPlan, plan_thread
+from reader.parse.thread import SKETCH_CHARS, ThreadPlan, plan_thread, sketch_thread
 from reader.parse.title import choose_title, named_title
 
 
@@ -60,6 +60,8 @@ class StagedPost:
     comment_blocks: list[Block]
     file_names: bool
     plan: ThreadPlan | None = None
+    source: str = ""
+    """The text parsed: a long thread's plan is completed from it when it is read."""
 
     @property
     def comments_pending(self) -> int:
@@ -70,7 +72,11 @@ class StagedPost:
         if not self.comment_blocks:
             return self.body
         with _collector_paused():
-            thread = parse_comments(self.comment_blocks, self.plan, self.file_names)
+            plan = self.plan
+            if plan is not None and not plan.complete:
+                blocks = self.comment_blocks
+                plan = plan_thread(self.source, blocks, 0, None, after_header=True)
+            thread = parse_comments(self.comment_blocks, plan, self.file_names)
             chrome = sorted([*self.body.boilerplate, *thread.chrome], key=lambda item: item.span[0])
             return replace(self.body, comments=thread.comments, boilerplate=tuple(chrome))
 
@@ -110,7 +116,7 @@ def _parse(text: str, source: Source | None) -> StagedPost:
         boilerplate=tuple(chrome),
         source=source,
     )
-    return StagedPost(post, regions.comments, body.file_names, regions.plan)
+    return StagedPost(post, regions.comments, body.file_names, regions.plan, text)
 
 
 def _blocks_holding(blocks: Sequence[Block], positions: list[int] | None) -> set[int] | None:
@@ -204,7 +210,10 @@ def _split_regions(text: str, blocks: Sequence[Block], digits: list[int] | None)
         if header_index > 1 and match_header(blocks[header_index - 1], None) is not None:
             regions.chrome.append(blocks[header_index - 1])  # the count over the header
             aside.add(blocks[header_index - 1].start)
-        plan = plan_thread(text, blocks, header_index + 1, digits, after_header=True)
+        if blocks[-1].end - blocks[header_index].end > SKETCH_CHARS:
+            plan = sketch_thread(text, blocks, header_index + 1)
+        else:
+            plan = plan_thread(text, blocks, header_index + 1, digits, after_header=True)
         following = blocks[header_index + 1] if header_index + 1 < len(blocks) else None
         if (
             plan is not None

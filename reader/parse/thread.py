@@ -126,6 +126,57 @@ class ThreadPlan:
     """True when each byline closes its comment instead of opening it."""
     end: int
     """Offset just past the last byline (a trailing thread ends there)."""
+    complete: bool = True
+    """False for a sketch of a long thread: ``heads`` and ``dates`` hold its first part
+    only, and :func:`plan_thread` over the thread's blocks gives them all."""
+
+
+# A thread this long under its header is sketched in the first stage (where it starts,
+# how it is written, where its last byline is) and planned whole when it is read, so
+# that the post is on screen before the thread's ten thousand bylines are looked at.
+SKETCH_CHARS = 200_000
+_SKETCH_BLOCKS = 400
+_SKETCH_TAIL_LINES = 5_000
+
+
+def sketch_thread(text: str, blocks: Sequence[Block], first: int) -> ThreadPlan | None:
+    """A sketch of the long thread under a comments header (see ``complete``), or None.
+
+    The first blocks say where it starts and which family of bylines it has; its last
+    byline is looked for from the end of the text up.
+    """
+    window = blocks[: first + _SKETCH_BLOCKS]
+    if len(window) == len(blocks):
+        return plan_thread(text, blocks, first, None, after_header=True)
+    sample = plan_thread(text, window, first, None, after_header=True, text_end=blocks[-1].end)
+    if sample is None:
+        return None
+    families = {_family(mark.template) for mark in sample.heads.values()}
+    end = blocks[-1].end
+    last = _last_byline(text, first_offset=window[-1].end, end=end, families=families)
+    if last is None:
+        return None  # no byline of its kind further down: it needs planning whole
+    trailing = sample.trailing or not _text_follows(text, last, end)
+    return ThreadPlan(sample.start, sample.heads, sample.dates, trailing, last, complete=False)
+
+
+def _last_byline(text: str, first_offset: int, end: int, families: set[str]) -> int | None:
+    """End of the last line from ``first_offset`` on that is a byline of these families."""
+    position = end
+    for _ in range(_SKETCH_TAIL_LINES):
+        if position <= first_offset:
+            return None
+        start = text.rfind("\n", first_offset, position - 1) + 1
+        if start == 0:
+            start = first_offset
+        stripped = text[start:position].strip()
+        byline = read_byline(stripped) if stripped else None
+        if byline is not None:
+            family = _family(byline.template)
+            if family in families or _family("2|" + byline.template) in families:
+                return start + len(text[start:position].rstrip())
+        position = start
+    return None
 
 
 def _line_at(text: str, position: int) -> tuple[int, int]:
@@ -520,8 +571,12 @@ def plan_thread(
     first: int,
     digits: Sequence[int] | None,
     after_header: bool = False,
+    text_end: int | None = None,
 ) -> ThreadPlan | None:
     """The thread among ``blocks[first:]``, or None when no byline template repeats.
+
+    ``text_end``: where the text goes on to when the blocks are only its first part
+    (what follows the last byline seen is judged up to there).
 
     ``digits``: offsets of the digits of ``text`` (``artifacts.digit_positions``).
     """
@@ -539,7 +594,7 @@ def plan_thread(
     # comment text stands between them (a thread of empty comments is read the usual way).
     trailing = (
         bool(heads)
-        and not _text_follows(text, heads[-1].end, end)
+        and not _text_follows(text, heads[-1].end, text_end or end)
         and (
             len(heads) == 1
             or any(
