@@ -15,7 +15,6 @@ from typing import NoReturn
 from reader import __version__, prefetch
 from reader.load import LoadError
 from reader.model import Post
-from reader.pipeline import open_post
 from reader.resources import sample_path
 from reader.visible import visible
 
@@ -110,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = args.path if args.path is not None else str(sample_path())
     if args.dump is None and args.search is None:
         return _run_reader(path)
+    from reader.pipeline import open_post  # not for the interactive reader: see prefetch
+
     try:
         post = open_post(path)
     except LoadError as error:

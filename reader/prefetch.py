@@ -20,8 +20,7 @@ from typing import BinaryIO
 
 from reader.load import LoadError
 from reader.model import Post
-from reader.parse import StagedPost
-from reader.pipeline import open_in_stages
+from reader.staged import StagedPost
 
 Collect = Callable[[], StagedPost]
 
@@ -41,6 +40,14 @@ def start(path: str) -> Collect:
         _child(path, read_end, write_end)
     os.close(write_end)
     return lambda: _collect(path, child, read_end)
+
+
+def open_in_stages(path: str) -> StagedPost:
+    """Read and parse here. The parser is loaded only where it is used: in the child,
+    or here when there is none, so that the interface starts without waiting for it."""
+    from reader.pipeline import open_in_stages as read
+
+    return read(path)
 
 
 def _in_line(path: str) -> Collect:

@@ -43,3 +43,14 @@ def test_dump_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("module", ["reader.cli", "reader.prefetch", "reader.staged", "reader.tui"])
+def test_the_interactive_path_does_not_load_the_parser(module: str) -> None:
+    # The reader starts while a second process parses: loading the parser's patterns
+    # here would only delay the first frame.
+    code = f"import sys, {module}\nprint('reader.parse' in sys.modules)\n"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

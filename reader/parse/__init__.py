@@ -12,6 +12,7 @@ The steps, each linear in the size of the text:
 
 from __future__ import annotations
 
-from reader.parse.post import StagedPost, parse_in_stages, parse_post
+from reader.parse.post import parse_in_stages, parse_post
+from reader.staged import StagedPost
 
 __all__ = ["StagedPost", "parse_in_stages", "parse_post"]

@@ -27,6 +27,7 @@ from reader.parse.infer import inferred_title, section_starts
 from reader.parse.lines import is_meta_line
 from reader.parse.thread import SKETCH_CHARS, ThreadPlan, plan_thread, sketch_thread
 from reader.parse.title import choose_title, named_title
+from reader.staged import StagedPost
 
 
 @contextmanager
@@ -47,38 +48,15 @@ def parse_post(text: str, source: Source | None = None) -> Post:
     return parse_in_stages(text, source).finish()
 
 
-@dataclass
-class StagedPost:
-    """A post parsed up to its comment thread, and the rest of the work.
-
-    ``body`` has everything but the comments (its ``comments`` is empty, its header and
-    page chrome are known). ``finish()`` reads the thread and returns the whole post;
-    the reader can show the body while a long thread is read.
-    """
-
-    body: Post
-    comment_blocks: list[Block]
-    file_names: bool
-    plan: ThreadPlan | None = None
-    source: str = ""
-    """The text parsed: a long thread's plan is completed from it when it is read."""
-
-    @property
-    def comments_pending(self) -> int:
-        """Blocks of comment thread still to read (0: ``body`` is the whole post)."""
-        return len(self.comment_blocks)
-
-    def finish(self) -> Post:
-        if not self.comment_blocks:
-            return self.body
-        with _collector_paused():
-            plan = self.plan
-            if plan is not None and not plan.complete:
-                blocks = self.comment_blocks
-                plan = plan_thread(self.source, blocks, 0, None, after_header=True)
-            thread = parse_comments(self.comment_blocks, plan, self.file_names)
-            chrome = sorted([*self.body.boilerplate, *thread.chrome], key=lambda item: item.span[0])
-            return replace(self.body, comments=thread.comments, boilerplate=tuple(chrome))
+def read_thread(staged: StagedPost) -> Post:
+    """The whole post: the staged body with its thread read (``StagedPost.finish``)."""
+    with _collector_paused():
+        plan = staged.plan
+        if plan is not None and not plan.complete:
+            plan = plan_thread(staged.source, staged.comment_blocks, 0, None, after_header=True)
+        thread = parse_comments(staged.comment_blocks, plan, staged.file_names)
+        chrome = sorted([*staged.body.boilerplate, *thread.chrome], key=lambda item: item.span[0])
+        return replace(staged.body, comments=thread.comments, boilerplate=tuple(chrome))
 
 
 def parse_in_stages(text: str, source: Source | None = None) -> StagedPost:

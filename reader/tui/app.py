@@ -19,9 +19,9 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from reader.model import Post
-from reader.parse import StagedPost
 from reader.resources import stylesheet_path
 from reader.search import Match, Query, QueryError, SearchIndex
+from reader.staged import StagedPost
 from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
