@@ -474,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         show_worst_scrapes([got for got, _ in scrapes], args.worst)
         show_worst_pages([got for got, _ in pages], args.worst)
     if not args.no_write:
-        write_figures(args.out, rows)
+        write_figures(args.out, "accuracy", rows)
     return 0
 
 

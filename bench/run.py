@@ -477,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += key_figures(posts["sample"], posts["book"], paths["book"], presses)
         figures += comment_figures(posts["sample"], posts["thread"], presses)
         figures.append(chain_figure(posts["sample"], paths["chain"]))
-    write_figures(args.out, (asdict(item) for item in figures))
+    write_figures(args.out, "run", (asdict(item) for item in figures))
     print(table(figures))
     missed = sum(f.met is False for f in figures)
     print(f"\n{len(figures)} figures, {missed} missed; written to {args.out.name}")

@@ -62,7 +62,7 @@ def test_accuracy_benchmark_scores_both_sets(tmp_path: Path) -> None:
     if not (corpus_folder() / "scrapes-dev.tar.xz").exists():
         pytest.skip(f"the development sets are not at {corpus_folder()}")
     out = tmp_path / "results.jsonl"
-    out.write_text('{"name": "parser, book", "value": 1}\n', encoding="utf-8")
+    out.write_text('{"name": "parser, book", "value": 1, "bench": "run"}\n', encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "accuracy.py"), "--limit", "12", "--out", str(out)],
         capture_output=True,
