@@ -7,7 +7,10 @@ character for character, and the length-changing cases (white space runs, ellips
 are handled in the pattern instead.
 
 Every block the reader shows is indexed once, joined with NUL separators (which no
-loaded text contains), so one ``finditer`` covers the whole post.
+loaded text contains), so one ``finditer`` covers the whole post for a plain query (it
+cannot run across a separator). A regular expression is matched block by block: ``.``
+never runs from one paragraph into the next, and ``^`` and ``$`` are a block's start
+and end (a line's with ``(?m)``), as a person reading the blocks expects.
 """
 
 from __future__ import annotations
@@ -70,6 +73,11 @@ class Query:
             except (re.error, RecursionError, OverflowError, ValueError) as error:
                 raise QueryError(f"bad regular expression: {error}") from None
         return re.compile(_plain_pattern(self.text), flags)
+
+
+def fold(text: str) -> str:
+    """The text as it is searched: typographic variants folded, every offset kept."""
+    return text.translate(_FOLD)
 
 
 def _plain_pattern(text: str) -> str:
@@ -146,6 +154,8 @@ class SearchIndex:
 
     def find(self, query: Query) -> list[Match]:
         """Every match in document order. Raises QueryError for a bad regex."""
+        if query.regex:
+            return self._find_per_block(query)
         text = self.folded
         if not query.regex and not query.is_case_sensitive and self.lowered is not None:
             # A lowered query over lowered text finds what IGNORECASE would, about
@@ -179,6 +189,29 @@ class SearchIndex:
                 )
             )
         return matches
+
+    def _find_per_block(self, query: Query) -> list[Match]:
+        pattern = query.compile()
+        if pattern is None:
+            return []
+        matches: list[Match] = []
+        append = matches.append
+        make = tuple.__new__
+        for block, text in zip(self.blocks, self.folded_blocks, strict=True):
+            for found in pattern.finditer(text):
+                start, end = found.span()
+                if start != end:
+                    append(make(Match, (block.id, start, end, block.label, block.in_comments)))
+        return matches
+
+    @cached_property
+    def folded_blocks(self) -> list[str]:
+        """Each block's folded text on its own (a regex is matched block by block)."""
+        folded, starts = self.folded, self.starts
+        return [
+            folded[start : start + len(block.text)]
+            for block, start in zip(self.blocks, starts, strict=True)
+        ]
 
     @cached_property
     def lowered(self) -> str | None:
