@@ -37,6 +37,11 @@ _QUERY_TOKENS = re.compile(r"(\s+|\.\.\.|…)")
 _ESCAPED = re.compile(r"\\.")
 _SEPARATOR = "\x00"
 
+TITLE_BLOCK = "title"
+"""The block id of the post's title (in search results and in the text pane)."""
+COMMENTS_HEADER_BLOCK = "comments"
+"""The block id of the comments header ("12 thoughts on …")."""
+
 
 class QueryError(ValueError):
     """The query cannot be used (a bad regular expression); the message says why."""
@@ -121,7 +126,7 @@ def searchable_blocks(post: Post) -> list[SearchBlock]:
     """Everything the reader shows, in document order."""
     blocks: list[SearchBlock] = []
     if post.title and not post.title_inferred:
-        blocks.append(SearchBlock("title", "title", post.title, False))
+        blocks.append(SearchBlock(TITLE_BLOCK, "title", post.title, False))
     for position, section in enumerate(post.sections, start=1):
         if not section.title_inferred:
             blocks.append(SearchBlock(section.id, f"§{position} heading", section.title, False))
@@ -129,7 +134,8 @@ def searchable_blocks(post: Post) -> list[SearchBlock]:
             label = f"§{position} ¶{index}"
             blocks.append(SearchBlock(paragraph.id, label, paragraph.text, False))
     if post.comments_header is not None:
-        blocks.append(SearchBlock("comments", "comments", post.comments_header.text, True))
+        header = post.comments_header.text
+        blocks.append(SearchBlock(COMMENTS_HEADER_BLOCK, "comments", header, True))
     for comment in post.comments:
         number = post.comment_number(comment.id)
         if comment.author:
@@ -151,6 +157,8 @@ class SearchIndex:
             self.starts.append(position)
             position += len(block.text) + len(_SEPARATOR)
         self.folded = _SEPARATOR.join(block.text for block in self.blocks).translate(_FOLD)
+        self.order = {block.id: number for number, block in enumerate(self.blocks)}
+        """Each block's place in document order (the order matches come in)."""
 
     def find(self, query: Query) -> list[Match]:
         """Every match in document order. Raises QueryError for a bad regex."""

@@ -532,8 +532,8 @@ async def test_keys_typed_right_after_enter_or_escape_reach_the_pane(sample_post
         assert app.match_count > 2
         assert app.focused is app.document
         # The search starts at the first match from the top (the title); `n` moved on.
-        assert app._matches[0].block_id == "title"
-        assert app.current_match == app._matches[1]
+        assert app.search.matches[0].block_id == "title"
+        assert app.current_match == app.search.matches[1]
         # The same for escape: `j` typed right after it scrolls the text.
         top = app.document.top_row
         for name in ["slash", "escape", "j"]:

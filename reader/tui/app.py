@@ -7,7 +7,6 @@ reports what the reader did with a message; this class decides what happens next
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -20,7 +19,8 @@ from textual.widgets import Footer
 
 from reader.model import Post
 from reader.resources import stylesheet_path
-from reader.search import Match, Query, QueryError, SearchIndex
+from reader.search import COMMENTS_HEADER_BLOCK, Match, Query
+from reader.search_session import SearchSession
 from reader.staged import StagedPost
 from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
@@ -141,13 +141,8 @@ class ReaderApp(App[None]):
             else:
                 post = post.finish()
         self.post: Post = post
-        self._index: SearchIndex | None = None
-        self._matches: list[Match] = []
-        self._current: int | None = None
-        self._matches_in_comments = 0
+        self._search = SearchSession(post)
         self._return_focus: Widget | None = None
-        self._searched: Query | None = None
-        """The query the matches are for."""
 
     # --- layout ---------------------------------------------------------------------
 
@@ -231,27 +226,11 @@ class ReaderApp(App[None]):
         self.comment_tree.show_thread(post)
         self.section_list.show_thread(post)
         self._update_header(self.document.current_section, self.document.progress)
-        if self._index is not None:
-            self._index = None
-            self._refresh_search()
+        searching = self._search.query is not None
+        self._search.recount(post)
+        if searching:
+            self._paint_matches()
         _settle_collector()  # the thread lives as long as the app
-
-    def _refresh_search(self) -> None:
-        """Count matches again over the whole post, keeping the current one and the view."""
-        query = self.search_bar.query_value
-        if not query.text.strip() or (not self._matches and self.search_bar.has_class("-hidden")):
-            return
-        current = self.current_match
-        self._index = SearchIndex(self.post)
-        try:
-            self._matches = self._index.find(query)
-        except QueryError:
-            return
-        if current in self._matches:
-            self._current = self._matches.index(current)
-        else:
-            self._current = 0 if self._matches else None
-        self._paint_matches()
 
     # --- header and scroll-spy ------------------------------------------------------
 
@@ -380,7 +359,7 @@ class ReaderApp(App[None]):
 
     @on(SearchBar.QueryChanged)
     def _query_changed(self, event: SearchBar.QueryChanged) -> None:
-        if event.query != self._searched:  # not already searched by a key typed ahead
+        if event.query != self._search.query:  # not already searched by a key typed ahead
             self._run_search(event.query)
 
     @on(SearchBar.Submitted)
@@ -389,7 +368,7 @@ class ReaderApp(App[None]):
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
-        self._matches, self._current, self._searched = [], None, None
+        self._search.clear()
         self._paint_matches()
         self.search_bar.add_class("-hidden")
         self._restore_focus()
@@ -404,74 +383,35 @@ class ReaderApp(App[None]):
         self.screen.set_focus(self._focus_after_search())  # at once: the next key is the pane's
 
     def _run_search(self, query: Query) -> None:
-        self._searched = query
-        if self._index is None:
-            self._index = SearchIndex(self.post)
-        try:
-            self._matches = self._index.find(query)
-        except QueryError as error:
-            self._matches, self._current = [], None
-            self._paint_matches()
-            self.search_bar.show_status(str(error), error=True)
-            return
-        self._current = self._first_match_from_reading_position() if self._matches else None
-        if len(self._matches) >= _MANY_MATCHES:
+        self._search.run(query, self.document.reading_block())
+        if len(self._search.matches) >= _MANY_MATCHES:
             _settle_collector()
         self._paint_matches()
-        self._show_current()
-
-    def _first_match_from_reading_position(self) -> int:
-        """The first match at or below the top of the text pane, else the first in the
-        comments, else the first of all (a binary search: a common word has tens of
-        thousands)."""
-        document = self.document
-        after_text = (len(self.post.paragraphs) + len(self.post.sections) + 2, 0)
-
-        def position(match: Match) -> tuple[int, int]:
-            item = document.item_index(match.block_id)
-            return after_text if item is None else (item, match.start)
-
-        found = bisect_left(self._matches, document.reading_position(), key=position)
-        return found if found < len(self._matches) else 0
+        if self._search.error is None:
+            self._show_current()
 
     def _paint_matches(self) -> None:
         """Give both views every match (once per query), then the current one."""
-        by_block: dict[str, list[tuple[int, int]]] = {}
-        for match in self._matches:
-            spans = by_block.get(match.block_id)
-            if spans is None:
-                spans = by_block[match.block_id] = []
-            spans.append((match.start, match.end))
+        by_block = self._search.marks()
         in_document = {b: s for b, s in by_block.items() if self.document.shows_block(b)}
         self.document.set_marks(in_document)
         self.comment_tree.set_marks({b: s for b, s in by_block.items() if b not in in_document})
-        self._matches_in_comments = sum(1 for match in self._matches if match.in_comments)
         self._paint_current()
 
     def _paint_current(self) -> None:
-        match = self.current_match
+        match = self._search.current_match
         current = (match.block_id, match.start, match.end) if match is not None else None
         self.document.set_current(current)
         self.comment_tree.set_current(current)
-        self._show_count()
-
-    def _show_count(self) -> None:
-        if not self._matches:
-            query = self.search_bar.query_value
-            self.search_bar.show_status("no matches" if query.text.strip() else "")
-            return
-        current = (self._current or 0) + 1
-        self.search_bar.show_status(
-            f"{current}/{len(self._matches)} ({self._matches_in_comments} in comments)"
-        )
+        self.search_bar.show_status(self._search.status(), error=self._search.error is not None)
 
     def _show_current(self) -> None:
-        if self._current is None:
+        match = self._search.current_match
+        if match is None:
             return
-        match = self._matches[self._current]
         if self.document.shows_block(match.block_id):
             self.document.reveal_match(match.block_id, match.start)
-        elif match.block_id == "comments":
+        elif match.block_id == COMMENTS_HEADER_BLOCK:
             self._show_comments(True)
         else:
             self._show_comments(True)
@@ -479,22 +419,16 @@ class ReaderApp(App[None]):
 
     def _step_match(self, step: int) -> None:
         query = self.search_bar.query_value
-        if query != self._searched and query.text.strip():
+        if query != self._search.query and query.text.strip():
             # Typed faster than the search bar reported its query (`/word` enter `n` in
             # one burst): search for what is in the bar before stepping.
             self._run_search(query)
-        if not self._matches:
+        if not self._search.matches:
             self.notify("No search: press / to find text", markup=False, timeout=2)
             return
-        current = self._current if self._current is not None else -1
-        target = current + step
-        if target >= len(self._matches):
-            target = 0
-            self.notify("Search wrapped to the top", markup=False, timeout=2)
-        elif target < 0:
-            target = len(self._matches) - 1
-            self.notify("Search wrapped to the bottom", markup=False, timeout=2)
-        self._current = target
+        wrapped = self._search.step(step)
+        if wrapped is not None:
+            self.notify(f"Search wrapped to the {wrapped}", markup=False, timeout=2)
         self._paint_current()
         self._show_current()
 
@@ -505,12 +439,17 @@ class ReaderApp(App[None]):
         self._step_match(-1)
 
     @property
+    def search(self) -> SearchSession:
+        """The search the reader is in: its matches and the current one."""
+        return self._search
+
+    @property
     def match_count(self) -> int:
-        return len(self._matches)
+        return len(self._search.matches)
 
     @property
     def current_match(self) -> Match | None:
-        return self._matches[self._current] if self._current is not None else None
+        return self._search.current_match
 
 
 def make_app(post: Post | StagedPost) -> ReaderApp:

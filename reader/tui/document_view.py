@@ -18,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Post
+from reader.search import TITLE_BLOCK
 from reader.tui.layout import FILL, SLICE_SECONDS, BackgroundWrap, LazyRows
 from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
 from reader.tui.wrap import wrap
@@ -47,7 +48,7 @@ class _Item(NamedTuple):
 
 
 def _items(post: Post) -> list[_Item]:
-    items = [_Item("title", post.title, "title", -1)]
+    items = [_Item("title", post.title, TITLE_BLOCK, -1)]
     append = items.append  # a book has tens of thousands of paragraphs
     for index, section in enumerate(post.sections):
         if not section.title_inferred:
@@ -424,18 +425,15 @@ class DocumentView(ScrollView, can_focus=True):
             return None
         return self._row_of(item, offset)
 
-    def item_index(self, block_id: str) -> int | None:
-        return self._item_by_block.get(block_id)
-
-    def reading_position(self) -> tuple[int, int]:
-        """(item, offset in its text) shown at the top of the pane."""
+    def reading_block(self) -> tuple[str, int]:
+        """(block id, offset in its text) shown at the top of the pane."""
         lazy = self._lazy
         if lazy is None or not lazy.count:
-            return 0, 0
+            return TITLE_BLOCK, 0
         top = self.top_row
         item = lazy.item_at(top)
         row = lazy.row(top)
-        return item, row[1] if row is not None and row[0] == item else 0
+        return self._items[item].block_id, row[1] if row is not None and row[0] == item else 0
 
     def reveal_match(self, block_id: str, offset: int) -> None:
         """Scroll just enough to show a match, a third of the way down if it was off screen.
