@@ -13,16 +13,18 @@ terminal state a child could disturb.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import BinaryIO
 
 from reader.load import LoadError
 from reader.model import Post
-from reader.staged import StagedPost
+from reader.staged import PendingPost, ReadPost
 
-Collect = Callable[[], StagedPost]
+Collect = Callable[[], PendingPost]
 
 
 def start(path: str) -> Collect:
@@ -42,7 +44,7 @@ def start(path: str) -> Collect:
     return lambda: _collect(path, child, read_end)
 
 
-def open_in_stages(path: str) -> StagedPost:
+def open_in_stages(path: str) -> PendingPost:
     """Read and parse here. The parser is loaded only where it is used: in the child,
     or here when there is none, so that the interface starts without waiting for it."""
     from reader.pipeline import open_in_stages as read
@@ -83,38 +85,59 @@ def _child(path: str, read_end: int, write_end: int) -> None:
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
-def _collect(path: str, child: int, read_end: int) -> StagedPost:
+def _collect(path: str, child: int, read_end: int) -> PendingPost:
     pipe = os.fdopen(read_end, "rb")
     try:
         first = pickle.load(pipe)
     except Exception:  # the child died or sent garbage: read the post here instead
-        _close(pipe, child)
+        _close(pipe, child, stop=True)
         return open_in_stages(path)
-    if first[0] == "error":
+    if isinstance(first, tuple) and len(first) == 2 and first[0] == "error":
         _close(pipe, child)
         raise LoadError(str(first[1]))
+    if not (
+        isinstance(first, tuple)
+        and len(first) == 3
+        and first[0] == "post"
+        and isinstance(first[1], Post)
+        and isinstance(first[2], int)
+    ):  # not what the child sends: read the post here instead
+        _close(pipe, child, stop=True)
+        return open_in_stages(path)
     _, body, pending = first
     if not pending:
         _close(pipe, child)
-        return StagedPost(body, [], False)
-    return _PipedPost(body, path, pending, pipe, child)
+        return ReadPost(body)
+    return PipedPost(body, path, pending, pipe, child)
 
 
-def _close(pipe: BinaryIO, child: int) -> None:
+def _close(pipe: BinaryIO, child: int, stop: bool = False) -> None:
+    """Close the pipe and reap the child (``stop``: it sent garbage, so end it first)."""
     pipe.close()
+    if stop:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
     os.waitpid(child, 0)
 
 
-class _PipedPost(StagedPost):
-    """The post as the child sent it; ``finish()`` waits for the thread it reads."""
+class PipedPost:
+    """A post whose thread the child is still reading; ``finish()`` waits for it.
+
+    If the child dies or sends anything but the thread, the post is read here instead,
+    whole: nothing is lost, it only takes longer.
+    """
 
     def __init__(self, body: Post, path: str, pending: int, pipe: BinaryIO, child: int) -> None:
-        super().__init__(body, [], False)
+        self._body = body
         self._path = path
         self._pending = pending
         self._pipe = pipe
         self._child = child
         self._post: Post | None = None
+
+    @property
+    def body(self) -> Post:
+        return self._body
 
     @property
     def comments_pending(self) -> int:
@@ -123,10 +146,13 @@ class _PipedPost(StagedPost):
     def finish(self) -> Post:
         if self._post is None:
             try:
-                _, post = pickle.load(self._pipe)
-            except Exception:  # the child died: read the whole post here instead
+                kind, post = pickle.load(self._pipe)
+                if kind != "thread" or not isinstance(post, Post):
+                    raise ValueError("the child sent something else")
+            except Exception:  # the child died or sent garbage: read the whole post here
+                _close(self._pipe, self._child, stop=True)
                 post = open_in_stages(self._path).finish()
-            finally:
+            else:
                 _close(self._pipe, self._child)
             self._post = post
         return self._post

@@ -1,13 +1,19 @@
-"""A post read up to its comment thread, and the rest of the work.
+"""A post whose comment thread may still be being read, and the kinds there are.
 
-A module of its own, light to import: the interactive reader holds staged posts while
-a second process parses, and must not pay for loading the parser to do so.
+A module of its own, light to import: the interactive reader holds these while a
+second process parses, and must not pay for loading the parser to do so.
+
+- :class:`PendingPost` is what the reader depends on: the post without its thread
+  (``body``), about how many comments are still to read, and ``finish()``.
+- :class:`StagedPost` is the thread still to read here (``reader.parse`` made it).
+- :class:`ReadPost` is a post read whole: nothing is pending.
+- The kind read in a second process lives with it, in ``reader.prefetch``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from reader.model import Post
 
@@ -16,13 +22,30 @@ if TYPE_CHECKING:
     from reader.parse.thread import ThreadPlan
 
 
+class PendingPost(Protocol):
+    """A post whose comment thread may still be being read."""
+
+    @property
+    def body(self) -> Post:
+        """The post without its comments (its header and its chrome are known)."""
+        ...
+
+    @property
+    def comments_pending(self) -> int:
+        """About how many comments are still to read (0: ``finish()`` has no work)."""
+        ...
+
+    def finish(self) -> Post:
+        """The whole post, its thread read (once; later calls give the same post)."""
+        ...
+
+
 @dataclass
 class StagedPost:
-    """A post parsed up to its comment thread, and the rest of the work.
+    """A post parsed up to its comment thread, the thread to be read here.
 
-    ``body`` has everything but the comments (its ``comments`` is empty, its header and
-    page chrome are known). ``finish()`` reads the thread and returns the whole post;
-    the reader can show the body while a long thread is read.
+    ``body`` has everything but the comments; ``finish()`` reads the thread (the reader
+    can show the body while a long thread is read).
     """
 
     body: Post
@@ -31,15 +54,39 @@ class StagedPost:
     plan: ThreadPlan | None = None
     source: str = ""
     """The text parsed: a long thread's plan is completed from it when it is read."""
+    comments_expected: int = 0
+    """About how many comments the thread holds (counted or sampled while staging)."""
+    _whole: Post | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def comments_pending(self) -> int:
-        """Blocks of comment thread still to read (0: ``body`` is the whole post)."""
-        return len(self.comment_blocks)
+        if self._whole is not None or not self.comment_blocks:
+            return 0
+        return max(1, self.comments_expected)
 
     def finish(self) -> Post:
         if not self.comment_blocks:
             return self.body
-        from reader.parse.post import read_thread  # the parser, only when there is work
+        if self._whole is None:
+            from reader.parse.post import read_thread  # the parser, only when there is work
 
-        return read_thread(self)
+            self._whole = read_thread(self)
+        return self._whole
+
+
+@dataclass(frozen=True)
+class ReadPost:
+    """A post read whole: nothing pending."""
+
+    post: Post
+
+    @property
+    def body(self) -> Post:
+        return self.post
+
+    @property
+    def comments_pending(self) -> int:
+        return 0
+
+    def finish(self) -> Post:
+        return self.post

@@ -94,7 +94,23 @@ def _parse(text: str, source: Source | None) -> StagedPost:
         boilerplate=tuple(chrome),
         source=source,
     )
-    return StagedPost(post, regions.comments, body.file_names, regions.plan, text)
+    expected = _expected_comments(regions)
+    return StagedPost(post, regions.comments, body.file_names, regions.plan, text, expected)
+
+
+_NUMBERED = re.compile(r"\s*\d{1,6}[.)]\s")
+
+
+def _expected_comments(regions: _Regions) -> int:
+    """About how many comments the thread holds: its bylines counted, or, for a long
+    thread only sketched so far, its sample's density over its whole length."""
+    plan = regions.plan
+    if plan is None:
+        return sum(1 for block in regions.comments if _NUMBERED.match(block.text))
+    if plan.complete or not plan.heads:
+        return len(plan.heads)
+    sampled = max(mark.end for mark in plan.heads.values()) - plan.start
+    return round(len(plan.heads) * (plan.end - plan.start) / max(sampled, 1))
 
 
 def _blocks_holding(blocks: Sequence[Block], positions: list[int] | None) -> set[int] | None:

@@ -21,7 +21,7 @@ from reader.model import Post
 from reader.resources import stylesheet_path
 from reader.search import COMMENTS_HEADER_BLOCK, Match, Query
 from reader.search_session import SearchSession
-from reader.staged import StagedPost
+from reader.staged import PendingPost
 from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
@@ -31,9 +31,9 @@ from reader.tui.search_bar import SearchBar
 from reader.tui.section_list import SectionList
 from reader.visible import visible
 
-READ_AT_ONCE = 1_500
-"""Blocks of comment thread (about 500 comments) read before the first frame; a longer
-thread is read in a worker thread while the post is shown."""
+READ_AT_ONCE = 500
+"""Comments read before the first frame; a longer thread is read in a worker thread
+while the post is shown."""
 
 
 _MANY_MATCHES = 10_000
@@ -131,10 +131,10 @@ class ReaderApp(App[None]):
         Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
     ]
 
-    def __init__(self, post: Post | StagedPost) -> None:
+    def __init__(self, post: Post | PendingPost) -> None:
         super().__init__()
-        self._pending: StagedPost | None = None
-        if isinstance(post, StagedPost):
+        self._pending: PendingPost | None = None
+        if not isinstance(post, Post):
             if post.comments_pending > READ_AT_ONCE:
                 self._pending = post
                 post = post.body
@@ -452,7 +452,7 @@ class ReaderApp(App[None]):
         return self._search.current_match
 
 
-def make_app(post: Post | StagedPost) -> ReaderApp:
+def make_app(post: Post | PendingPost) -> ReaderApp:
     """The one way to build the app: used by the command line and by every test.
 
     Given a post parsed in stages, the reader shows the body at once and reads a long
