@@ -38,12 +38,14 @@ def to_dict(post: Post) -> dict[str, Any]:
         },
         "title": post.title,
         "title_inferred": post.title_inferred,
+        "title_span": list(post.title_span),
         "sections": [
             {
                 "id": section.id,
                 "title": section.title,
                 "title_inferred": section.title_inferred,
                 "level": section.level,
+                "span": list(section.span),
                 "paragraphs": [_paragraph(p) for p in section.paragraphs],
             }
             for section in post.sections
@@ -51,7 +53,11 @@ def to_dict(post: Post) -> dict[str, Any]:
         "comments_header": (
             None
             if header is None
-            else {"text": header.text, "declared_count": header.declared_count}
+            else {
+                "text": header.text,
+                "declared_count": header.declared_count,
+                "span": list(header.span),
+            }
         ),
         "comments": [
             {
@@ -61,6 +67,7 @@ def to_dict(post: Post) -> dict[str, Any]:
                 "label": comment.label,
                 "author": comment.author,
                 "date": comment.date,
+                "span": list(comment.span),
                 "paragraphs": [_paragraph(p) for p in comment.paragraphs],
             }
             for comment in post.comments

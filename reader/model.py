@@ -172,10 +172,6 @@ class Post:
             yield comment
             stack.extend(reversed(comment.replies))
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.paragraphs and not self.comments and not self.title.strip()
-
     def text_pieces(self) -> Iterator[str]:
         """Every piece of source text the model holds, each exactly once.
 

@@ -19,18 +19,20 @@ def test_json_contract_shape(sample_post: Post) -> None:
     }
     assert data["title"] == "Social Media and The Police 3yrs On"
     section = data["sections"][0]
-    assert set(section) == {"id", "title", "title_inferred", "level", "paragraphs"}
+    assert set(section) == {"id", "title", "title_inferred", "level", "span", "paragraphs"}
     paragraph = section["paragraphs"][0]
     assert set(paragraph) == {"id", "text", "span", "artifacts"}
     assert paragraph["artifacts"] == [
         {"kind": "image-caption", "text": "falklands-minefield1", "start": 205, "end": 225}
     ]
-    assert data["comments_header"] == {
+    header = dict(data["comments_header"])
+    assert len(header.pop("span")) == 2
+    assert header == {
         "text": "12 thoughts on “Social Media and The Police 3yrs On”",
         "declared_count": 12,
     }
     first, reply, second = data["comments"]
-    assert set(first) == {"id", "parent", "depth", "label", "author", "date", "paragraphs"}
+    assert set(first) == {"id", "parent", "depth", "label", "author", "date", "span", "paragraphs"}
     assert (reply["id"], reply["parent"], reply["depth"], reply["label"]) == ("c2", "c1", 1, "1")
     assert second["parent"] is None
     assert [b["text"] for b in data["boilerplate"]][0] == "Leave a Reply"
@@ -76,3 +78,22 @@ def test_outline_of_the_sample(sample_post: Post) -> None:
     assert "  s3  ~ Not so fast.  (4 paragraphs)" in outline
     assert "Comments: 3 of 12 declared" in outline
     assert "    1.1: Thanks for the reply." in outline
+
+
+def test_every_span_points_into_the_source(sample_post: Post) -> None:
+    from tests_support import sample_text
+
+    text = sample_text()
+    data = json.loads(to_json(sample_post))
+    start, end = data["title_span"]
+    assert text[start:end].strip() == data["title"]
+    header = data["comments_header"]
+    assert text[header["span"][0] : header["span"][1]] == header["text"]
+    for comment in data["comments"]:
+        start, end = comment["span"]
+        for paragraph in comment["paragraphs"]:
+            assert start <= paragraph["span"][0] <= paragraph["span"][1] <= end
+    for section in data["sections"]:
+        start, end = section["span"]
+        # An inferred section has an empty span where its first paragraph begins.
+        assert section["title_inferred"] and start == end == section["paragraphs"][0]["span"][0]
