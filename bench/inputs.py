@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from reader.resources import sample_path
+
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample" / "social-media-and-the-police-3yrs-on.txt"
+SAMPLE = sample_path()
 BOOK = ROOT / "tests" / "data" / "war-and-peace.txt"
 
 WORDS = (

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests_support import SAMPLE
 
 from reader.model import Post
 from reader.pipeline import open_post
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample" / "social-media-and-the-police-3yrs-on.txt"
 BOOK = Path(__file__).resolve().parent / "data" / "war-and-peace.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

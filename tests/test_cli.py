@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests_support import SAMPLE
 
 from reader import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample" / "social-media-and-the-police-3yrs-on.txt"
 BOOK = Path(__file__).resolve().parent / "data" / "war-and-peace.txt"
 
 

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 from terminal import Terminal
+from tests_support import SAMPLE
 
-SAMPLE = (
-    Path(__file__).resolve().parent.parent / "sample" / "social-media-and-the-police-3yrs-on.txt"
-)
 BOOK = Path(__file__).resolve().parent / "data" / "war-and-peace.txt"
 READER = Path(sys.executable).parent / "reader"
 

@@ -12,8 +12,8 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE
 from hostile import thread
+from tests_support import SAMPLE
 
 from reader import prefetch
 from reader.load import LoadError

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 from reader.model import Post
+from reader.resources import sample_path
 
-SAMPLE = (
-    Path(__file__).resolve().parent.parent / "sample" / "social-media-and-the-police-3yrs-on.txt"
-)
+SAMPLE = sample_path()
+"""The bundled sample post, wherever the installed reader keeps it."""
 
 
 def sample_text() -> str:
