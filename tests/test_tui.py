@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from rich.console import Console
 from textual.binding import Binding
+from textual.command import CommandList
 from textual.events import Key, MouseScrollDown
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -560,3 +562,35 @@ async def test_the_panes_are_reached_while_help_is_open(book_post: Post) -> None
         assert app.section_list.highlighted == 3
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_remapped_key_shows_in_help_and_palette_and_works(sample_post: Post) -> None:
+    async with reader(sample_post) as (app, pilot):
+        app.update_keymap({"next_section": "x", "comments.collapse_all": "z"})
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = rendered_text(app.screen.query_one("#help-table", Static).content)
+        rows = dict(
+            (found.group(2), found.group(1))
+            for found in (
+                re.match(r"\s*(\S.*?)\s{2,}(\S.*?)\s*$", line) for line in text.splitlines()
+            )
+            if found
+        )
+        assert rows["Next section"] == "x"
+        assert rows["Collapse all"] == "z"
+        await pilot.press("escape")
+        # The palette reads the same bindings: the new key, and the action runs.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"next section")
+        await pilot.pause(0.5)
+        shown = app.screen.query_one(CommandList)
+        hint = str(shown.get_option_at_index(0).prompt)
+        assert "key: x" in hint
+        await pilot.press("escape")
+        await pilot.pause()
+        section = app.document.current_section
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.document.current_section == section + 1

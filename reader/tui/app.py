@@ -7,10 +7,11 @@ reports what the reader did with a message; this class decides what happens next
 from __future__ import annotations
 
 import gc
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.message import Message
@@ -27,6 +28,7 @@ from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
 from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
+from reader.tui.keys import KeyGroup, bindings_of, keys_of
 from reader.tui.search_bar import SearchBar
 from reader.tui.section_list import SectionList
 from reader.visible import visible
@@ -127,6 +129,23 @@ class ReaderApp(App[None]):
             id="toggle_sidebar",
             tooltip="Show or hide the section sidebar",
         ),
+        Binding(
+            "C",
+            "go_to_comments",
+            "Go to the comments",
+            id="go_to_comments",
+            show=False,
+            tooltip="Go to the comments (showing them)",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Palette",
+            id="command_palette",
+            show=False,
+            priority=True,
+            tooltip="Command palette: jump to a section, run an action",
+        ),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
     ]
@@ -143,6 +162,8 @@ class ReaderApp(App[None]):
         self.post: Post = post
         self._search = SearchSession(post)
         self._return_focus: Widget | None = None
+        self.keymap_in_force: dict[str, str] = {}
+        """Keys remapped by binding id (what ``set_keymap``/``update_keymap`` were given)."""
 
     # --- layout ---------------------------------------------------------------------
 
@@ -205,12 +226,11 @@ class ReaderApp(App[None]):
         """True while a long comment thread is still being read (in a worker thread)."""
         return self._pending is not None
 
+    @dataclass
     class ThreadRead(Message):
         """The long comment thread has been read (sent from the worker thread)."""
 
-        def __init__(self, post: Post) -> None:
-            super().__init__()
-            self.post = post
+        post: Post
 
     def _read_thread(self) -> None:
         assert self._pending is not None
@@ -312,32 +332,38 @@ class ReaderApp(App[None]):
         self._show_comments(True)
         self.comment_tree.focus()
 
-    def action_collapse_all_comments(self) -> None:
-        self.comment_tree.action_collapse_all()
-
-    def action_expand_all_comments(self) -> None:
-        self.comment_tree.action_expand_all()
-
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(ReaderCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
-        groups: list[tuple[str, list[BindingType]]] = [
-            (
-                "Anywhere",
-                [*self.BINDINGS, Binding("ctrl+p", "", "Command palette: sections, actions")],
-            ),
-            ("Text", list(DocumentView.BINDINGS)),
-            ("Comments", list(CommentTree.BINDINGS)),
-            ("Sections", [Binding("up,down", "", "Move"), Binding("enter", "", "Jump there")]),
-            (
-                "Search bar",
-                list(SearchBar.BINDINGS),
-            ),
+        self.push_screen(HelpScreen(self.key_groups(), self.keys_of))
+
+    # --- keys -----------------------------------------------------------------------
+
+    def key_groups(self) -> list[KeyGroup]:
+        """Every binding of the reader, by where it works (help and palette read these)."""
+        return [
+            KeyGroup("Anywhere", bindings_of(self.BINDINGS), lambda app: app),
+            KeyGroup("Text", bindings_of(DocumentView.BINDINGS), lambda _: self.document),
+            KeyGroup("Comments", bindings_of(CommentTree.BINDINGS), lambda _: self.comment_tree),
+            KeyGroup("Sections", bindings_of(SectionList.BINDINGS), lambda _: self.section_list),
+            KeyGroup("Search bar", bindings_of(SearchBar.BINDINGS), lambda _: self.search_bar),
         ]
-        keymap = dict(getattr(self, "_keymap", {}))
-        self.push_screen(HelpScreen(groups, keymap))
+
+    def keys_of(self, binding: Binding) -> str:
+        """A binding's keys as they are mapped now, written for people."""
+        return keys_of(self, binding, self.keymap_in_force)
+
+    def set_keymap(self, keymap: Keymap) -> None:
+        super().set_keymap(keymap)
+        self.keymap_in_force = dict(keymap)
+        self.refresh_bindings()
+
+    def update_keymap(self, keymap: Keymap) -> None:
+        super().update_keymap(keymap)
+        self.keymap_in_force.update(keymap)
+        self.refresh_bindings()
 
     # --- search ---------------------------------------------------------------------
 

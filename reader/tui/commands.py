@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from reader.tui.keys import find_binding, what_it_does
 from reader.visible import visible
 
 if TYPE_CHECKING:
@@ -64,45 +67,61 @@ class SectionCommands(Provider):
                 )
 
 
-ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("Next section", "next_section", "]"),
-    ("Previous section", "previous_section", "["),
-    ("Search in the post", "search", "/"),
-    ("Next match", "next_match", "n"),
-    ("Previous match", "previous_match", "N"),
-    ("Show or hide the comments", "toggle_comments", "c"),
-    ("Show or hide the section sidebar", "toggle_sidebar", "s"),
-    ("Collapse all comments", "collapse_all_comments", "-"),
-    ("Expand all comments", "expand_all_comments", "+"),
-    ("Go to the comments", "go_to_comments", ""),
-    ("Help: every key", "help", "?"),
-    ("Quit", "quit", "q"),
+# The bindings the palette offers, by id: names, actions and keys come from the Binding
+# objects themselves (through the keymap in force).
+PALETTE_BINDINGS = (
+    "next_section",
+    "previous_section",
+    "search",
+    "next_match",
+    "previous_match",
+    "toggle_comments",
+    "toggle_sidebar",
+    "go_to_comments",
+    "comments.collapse_all",
+    "comments.expand_all",
+    "help",
+    "quit",
 )
 
 
 class ReaderCommands(Provider):
-    """The reader's actions, with their keys."""
+    """The reader's actions, with their keys as they are mapped now."""
 
-    def _run(self, action: str) -> None:
-        self.app.call_later(self.app.run_action, action)
+    @property
+    def reader(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        groups = self.reader.key_groups()
+        entries: list[tuple[str, Callable[[], object], str]] = []
+        for binding_id in PALETTE_BINDINGS:
+            found = find_binding(groups, binding_id)
+            if found is None:
+                continue
+            binding, group = found
+            run = partial(self._run, binding.action, group.namespace(self.reader))
+            entries.append((what_it_does(binding), run, self.reader.keys_of(binding)))
+        return entries
+
+    def _run(self, action: str, namespace: DOMNode) -> None:
+        self.app.call_later(self.app.run_action, action, namespace)
 
     async def discover(self) -> Hits:
-        for name, action, key in ACTIONS:
-            yield DiscoveryHit(
-                name, partial(self._run, action), help=escape(f"key: {key}") if key else None
-            )
+        for name, run, keys in self._entries():
+            yield DiscoveryHit(name, run, help=escape(f"key: {keys}"))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, action, key in ACTIONS:
+        for name, run, keys in self._entries():
             score = matcher.match(name)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(name),
-                    partial(self._run, action),
+                    run,
                     text=name,
-                    help=escape(f"key: {key}") if key else None,
+                    help=escape(f"key: {keys}"),
                 )
 
 

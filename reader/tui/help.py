@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-
-def _bindings(source: list[BindingType]) -> list[Binding]:
-    return [binding for binding in source if isinstance(binding, Binding)]
+from reader.tui.keys import KeyGroup, what_it_does
 
 
 class HelpScreen(ModalScreen[None]):
@@ -24,23 +24,19 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False, id="help.up"),
     ]
 
-    def __init__(self, groups: list[tuple[str, list[BindingType]]], keymap: dict[str, str]) -> None:
+    def __init__(self, groups: list[KeyGroup], keys_of: Callable[[Binding], str]) -> None:
         super().__init__()
         self.groups = groups
-        self.keymap = keymap
+        self.keys_of = keys_of
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=False, show_header=False, padding=(0, 1))
         table.add_column("keys", style="bold", no_wrap=True, min_width=16)
         table.add_column("does")
-        for title, bindings in self.groups:
-            table.add_row(Text(title, style="bold underline"), Text(""))
-            for binding in _bindings(bindings):
-                keys = self.keymap.get(binding.id or "", binding.key)
-                shown = ", ".join(
-                    self.app.get_key_display(Binding(key, "")) for key in keys.split(",")
-                )
-                table.add_row(Text(shown), Text(binding.tooltip or binding.description))
+        for group in self.groups:
+            table.add_row(Text(group.title, style="bold underline"), Text(""))
+            for binding in group.bindings:
+                table.add_row(Text(self.keys_of(binding)), Text(what_it_does(binding)))
             table.add_row(Text(""), Text(""))
         with VerticalScroll(id="help-body"):
             yield Static(Text("post-reader keys — escape closes", style="bold"), id="help-title")
