@@ -87,6 +87,7 @@ class CommentTree(LazyView[Row], can_focus=True):
     def __init__(self, post: Post, *, pending: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pending = pending
+        self._leads: dict[tuple[int, bool, Style], list[Segment]] = {}
         self._marks: Marks = {}
         self._current: Current = None
         self._load(post)
@@ -265,14 +266,10 @@ class CommentTree(LazyView[Row], can_focus=True):
     def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
         index, kind, number, start, end = row
-        comment = self.comments[index]
-        indent = self._indent(comment)
         if kind == _BLANK:
             return Strip.blank(width, base)
-        guide = self.get_component_rich_style("comment-tree--guide", partial=True)
-        lead = styled_segments(
-            " " * GUTTER + "│ " * min(comment.depth, MAX_INDENT_DEPTH), 0, indent, base + guide
-        )
+        comment = self.comments[index]
+        lead = self._lead(min(comment.depth, MAX_INDENT_DEPTH), kind == _TEXT, base)
         if kind == _TEXT:
             paragraph = comment.paragraphs[number]
             spans = self._match_spans(paragraph.id, start, end)
@@ -280,10 +277,25 @@ class CommentTree(LazyView[Row], can_focus=True):
                 artifact = self.get_component_rich_style("comment-tree--artifact")
                 spans[:0] = [(a.start, a.end, artifact) for a in paragraph.artifacts]
             text = self._shown_paragraphs(index)[number]
-            segments = [*lead, Segment(" " * INDENT, base)]
-            segments += styled_segments(text, start, end, base, spans)
-            return full_width(segments, width, base)
+            return full_width(lead + styled_segments(text, start, end, base, spans), width, base)
         return full_width(lead + self._header_segments(index, base), width, base)
+
+    def _lead(self, depth: int, text: bool, base: Style) -> list[Segment]:
+        """The gutter and the guides left of a row (and the indent of a text row): a few
+        shapes, made once per style."""
+        key = (depth, text, base)
+        lead = self._leads.get(key)
+        if lead is None:
+            guide = base + self.get_component_rich_style("comment-tree--guide", partial=True)
+            lead = [Segment(" " * GUTTER + "│ " * depth, guide)]
+            if text:
+                lead.append(Segment(" " * INDENT, base))
+            self._leads[key] = lead
+        return lead
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._leads.clear()
 
     def _header_segments(self, index: int, base: Style) -> list[Segment]:
         comment = self.comments[index]
