@@ -1,11 +1,11 @@
 """What the text pane and the comments panel share: a lazily wrapped Line-API view.
 
 A view shows items (paragraphs, comments) of variable height as rows. It wraps only
-what is on screen and finishes the rest in timed slices after the frame (``layout``),
-keeps the item at the top in place when the layout changes (the anchor), and draws
-each row once: strips are cached under the row and everything the drawing depends
-on (width, the version of the search marks, the row's own state such as the cursor),
-so a change repaints only the rows it touches.
+what is on screen and finishes the rest in timed slices after the frame (``LazyRows``
+and ``BackgroundWrap`` in ``layout.py``), keeps the item at the top in place when the
+layout changes (the anchor), and draws each row once: a strip is cached under its row
+and all the drawing depends on (the width, the version of the search marks, the row's
+own state such as the cursor), so a change repaints only the rows it touches.
 
 A subclass says what its items are and how a row is drawn; see the hooks below.
 """
