@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -39,7 +40,7 @@ def _post(comments: list[tuple[int, str]], body: str = "The post.") -> Post:
         )
         parents.append(comment_id)
     replies = {c.id: tuple(r.id for r in made if r.parent == c.id) for c in made}
-    made = [Comment(**{**c.__dict__, "replies": replies[c.id]}) for c in made]
+    made = [replace(c, replies=replies[c.id]) for c in made]
     paragraph = Paragraph("p1", body, (0, len(body)))
     return Post(
         title="A post",
