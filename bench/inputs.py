@@ -98,6 +98,17 @@ def big_post(size: int, seed: int = 3) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def long_paragraph(size: int, seed: int = 4) -> str:
+    """One paragraph of about ``size`` characters, with no line breaks."""
+    rng = random.Random(seed)
+    sentences: list[str] = []
+    length = 0
+    while length < size:
+        sentences.append(_sentence(rng))
+        length += len(sentences[-1]) + 1
+    return " ".join(sentences)
+
+
 def write_inputs(folder: Path, quick: bool) -> dict[str, Path]:
     """Write the generated inputs (smaller with ``quick``) and return every input's path."""
     folder.mkdir(parents=True, exist_ok=True)

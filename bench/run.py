@@ -28,7 +28,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
-from inputs import write_inputs  # noqa: E402
+from inputs import long_paragraph, write_inputs  # noqa: E402
 from paint import first_paint  # noqa: E402
 from results import write_figures  # noqa: E402
 from textual.app import App  # noqa: E402
@@ -37,7 +37,7 @@ from textual.geometry import Size  # noqa: E402
 from textual.widgets import Input  # noqa: E402
 
 from reader.export import to_json  # noqa: E402
-from reader.model import Post  # noqa: E402
+from reader.model import Comment, Paragraph, Post, Section  # noqa: E402
 from reader.parse import parse_post  # noqa: E402
 from reader.pipeline import open_post  # noqa: E402
 from reader.search import Query, SearchIndex  # noqa: E402
@@ -392,6 +392,57 @@ def comment_figures(small: Post, thread: Post, toggles: int) -> list[Figure]:
     return figures
 
 
+LONG_COMMENT = 1_000_000
+"""Characters of the one paragraph drawn by both panes (a 1 MB comment)."""
+
+
+def long_comment_post(text: str) -> Post:
+    """A post whose one paragraph and one comment hold the same text."""
+    span = (0, len(text))
+    body = Section("s1", "A long comment", True, 1, (Paragraph("p1", text, span),))
+    comment = Comment("c1", None, 0, "1", "A reader", None, (Paragraph("c1.p1", text, span),))
+    return Post(title="A long comment", sections=(body,), comments=(comment,))
+
+
+def draw_session(screens: int) -> Session:
+    """Draw screens of rows never drawn before, in each pane in turn: the same text at
+    the same width (the sidebar hidden) and as many rows as the comments panel holds."""
+
+    async def session(app: ReaderApp) -> dict[str, list[float]]:
+        app.action_toggle_sidebar()
+        await settle(app)
+        panes = {"text": app.document, "comments": app.comment_tree}
+        rows = app.comment_tree.size.height
+        assert app.document.size.width == app.comment_tree.size.width
+        samples: dict[str, list[float]] = {name: [] for name in panes}
+        for screen in range(1, screens + 1):
+            for name, pane in panes.items():
+                pane.scroll_to_row(screen * rows)  # wraps what comes on screen
+                started = time.perf_counter()
+                for y in range(rows):
+                    pane.render_line(y)
+                samples[name].append(time.perf_counter() - started)
+        await settle(app)
+        return samples
+
+    return session
+
+
+def draw_figure(screens: int) -> Figure:
+    """A screen of a 1 MB comment in the comments panel, against the same screen of the
+    same text in the text pane."""
+    measured = in_app(long_comment_post(long_paragraph(LONG_COMMENT)), draw_session(screens))
+    value, baseline = median(measured["comments"]), median(measured["text"])
+    return figure(
+        "comments draw a screen, 1 MB comment, median",
+        value * 1000,
+        "ms",
+        baseline * 1000,
+        "<= 1.0 x text pane",
+        value <= baseline,
+    )
+
+
 def chain_figure(small: Post, path: Path) -> Figure:
     """The deep chain opens, navigates and dumps; its time against the sample's."""
 
@@ -475,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
         figures += throughput_figures(paths, repeats)
         figures += key_figures(posts["sample"], posts["book"], paths["book"], presses)
         figures += comment_figures(posts["sample"], posts["thread"], presses)
+        figures.append(draw_figure(presses))
         figures.append(chain_figure(posts["sample"], paths["chain"]))
     write_figures(args.out, "run", (asdict(item) for item in figures))
     print(table(figures))

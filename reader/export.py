@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reader.model import Comment, Paragraph, Post
+from reader.model import MAX_INDENT_DEPTH, Comment, Paragraph, Post
 from reader.visible import visible
 
 SCHEMA = "post-reader/1"
-# Deep threads are indented up to this depth; deeper replies stay at the last indent.
-MAX_INDENT_DEPTH = 12
 
 
 def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
@@ -127,7 +125,7 @@ def to_outline(post: Post) -> str:
     lines.append(summary)
     for comment in post.comments:
         first = _first_words(comment.paragraphs[0].text) if comment.paragraphs else "(empty)"
-        lines.append(f"{_indent(comment.depth + 1)}{_byline(post, comment)}: {first}")
+        lines.append(f"  {_indent(comment.depth)}{_byline(post, comment)}: {first}")
     lines.append("")
     lines.append(f"Set aside as page chrome: {len(post.boilerplate)} pieces")
     # Read in a terminal: hidden characters are marked there too (the JSON keeps them).

@@ -12,8 +12,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 Span = tuple[int, int]
-_FULL_NUMBER_DEPTH = 4
 """Start and end offsets into the decoded source text."""
+_FULL_NUMBER_DEPTH = 4
+
+MAX_INDENT_DEPTH = 8
+"""Replies deeper than this are indented as much as a reply this deep, wherever a thread
+is shown (the comments panel, the outline, the Markdown quotes), so the text keeps its
+width. Eight: in an 80-column terminal eight levels of two columns still leave the text
+three quarters of the line (twelve left it two thirds), and threads are seldom deeper
+(WordPress offers ten levels at most, five by default).
+"""
 
 
 @dataclass(frozen=True)

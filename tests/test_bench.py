@@ -39,6 +39,7 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
         "key }, book, median",
         "resize reflow, book, median",
         "search keystroke, book, median",
+        "comments draw a screen, 1 MB comment, median",
     ):
         assert expected in names, names
     assert any(name.startswith("--dump json, book") for name in names)

@@ -1,33 +1,32 @@
-"""The comments panel: a collapsible thread as a Line-API view.
+"""The comments panel: a collapsible thread as a lazy Line-API view.
 
 Textual's ``Tree`` keeps labels to one line, rebuilds every visible node on a toggle and
 recurses per level (a 1,000-deep thread raises RecursionError), so this is its own view:
 the thread is kept flat in document order, a subtree is the run of comments after a
-comment that sit deeper than it, and every walk is a loop.
+comment that sit deeper than it, and every walk is a loop. Its items are the visible
+comments; ``lazy_view`` does the wrapping, the anchor and the drawn-row cache.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Hashable
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.events import Click
-from textual.geometry import Region, Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
+from textual.geometry import Region
+from textual.reactive import var
 from textual.strip import Strip
 
-from reader.model import Comment, Post
-from reader.tui.layout import FILL, SLICE_SECONDS, BackgroundWrap, LazyRows
-from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
+from reader.model import MAX_INDENT_DEPTH, Comment, Post
+from reader.tui.layout import FILL
+from reader.tui.lazy_view import LazyView, full_width
+from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
 from reader.tui.wrap import wrap
 from reader.visible import visible
 
-MAX_INDENT_DEPTH = 8
-"""Replies deeper than this keep the same indent so the text keeps its width."""
 INDENT = 2
 GUTTER = 1
 PREVIEW_CHARS = 60
@@ -40,7 +39,7 @@ Row = tuple[int, int, int, int, int]
 """(comment index, kind, paragraph index, start, end)."""
 
 
-class CommentTree(ScrollView, can_focus=True):
+class CommentTree(LazyView[Row], can_focus=True):
     """The discussion under the post, with a cursor on one comment."""
 
     COMPONENT_CLASSES = {
@@ -82,19 +81,13 @@ class CommentTree(ScrollView, can_focus=True):
         ),
     ]
 
-    class CursorMoved(Message):
-        """The cursor is on another comment."""
-
-        def __init__(self, comment_id: str | None) -> None:
-            super().__init__()
-            self.comment_id = comment_id
+    cursor: var[int] = var(0, init=False)
+    """The comment under the cursor (its index in document order)."""
 
     def __init__(self, post: Post, *, pending: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pending = pending
-        self._layout_width = 0
-        self._background = BackgroundWrap(self, self._wrap_slice)
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._leads: dict[tuple[int, bool, Style], list[Segment]] = {}
         self._marks: Marks = {}
         self._current: Current = None
         self._load(post)
@@ -105,11 +98,13 @@ class CommentTree(ScrollView, can_focus=True):
         self._index = {comment.id: i for i, comment in enumerate(self.comments)}
         self._subtree_end = _subtree_ends(self.comments)
         self._collapsed = bytearray(len(self.comments))
-        self.cursor = 0
-        self._visible: list[int] = []  # comment indices shown, in order
-        # Rows of the visible comments, by position in ``_visible``; wrapped when needed.
-        self._lazy: LazyRows[Row] = LazyRows(self._visible_rows, [])
+        self.set_reactive(CommentTree.cursor, 0)  # a new thread: no old cursor row to repaint
+        self._visible: list[int] = []  # comment indices shown, in order: the view's items
+        # Rows of each comment at the layout width, folded or not: a toggle re-wraps nothing.
         self._wrapped: dict[tuple[int, bool], list[Row]] = {}
+        # Paragraphs as drawn (hidden characters marked), made when a comment is first
+        # wrapped: drawing a row of a 1 MB comment must not mark all of it again.
+        self._shown: list[tuple[str, ...] | None] = [None] * len(self.comments)
         self._text_sizes = [
             (sum(len(p.text) for p in comment.paragraphs), len(comment.paragraphs))
             for comment in self.comments
@@ -119,15 +114,7 @@ class CommentTree(ScrollView, can_focus=True):
         """The thread has been read (it was pending): show it."""
         self._pending = False
         self._load(post)
-        self._layout_width = 0  # lay out at the next frame
-        self._cache.clear()
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
-
-    @property
-    def is_pending(self) -> bool:
-        """True while a long thread is still being read."""
-        return self._pending
+        self._forget_layout()  # laid out again at the next frame
 
     # --- state ----------------------------------------------------------------------
 
@@ -146,10 +133,21 @@ class CommentTree(ScrollView, can_focus=True):
     def visible_ids(self) -> list[str]:
         return [self.comments[i].id for i in self._visible]
 
+    @property
+    def is_empty(self) -> bool:
+        return not self.comments
+
     # --- layout ---------------------------------------------------------------------
 
     def _indent(self, comment: Comment) -> int:
         return GUTTER + INDENT * min(comment.depth, MAX_INDENT_DEPTH)
+
+    def _shown_paragraphs(self, index: int) -> tuple[str, ...]:
+        shown = self._shown[index]
+        if shown is None:
+            paragraphs = self.comments[index].paragraphs
+            shown = self._shown[index] = tuple(visible(p.text) for p in paragraphs)
+        return shown
 
     def _comment_rows(self, index: int, width: int) -> list[Row]:
         """Rows of one comment at this width (cached): one line when collapsed."""
@@ -161,18 +159,17 @@ class CommentTree(ScrollView, can_focus=True):
             if not collapsed:
                 comment = self.comments[index]
                 text_width = max(8, width - self._indent(comment) - INDENT - 1)
-                for number, paragraph in enumerate(comment.paragraphs):
+                for number, text in enumerate(self._shown_paragraphs(index)):
                     if number:
                         rows.append((index, _BLANK, -1, 0, 0))
                     rows.extend(
-                        (index, _TEXT, number, start, end)
-                        for start, end in wrap(visible(paragraph.text), text_width)
+                        (index, _TEXT, number, start, end) for start, end in wrap(text, text_width)
                     )
             rows.append((index, _BLANK, -1, 0, 0))
             self._wrapped[key] = rows
         return rows
 
-    def _visible_rows(self, position: int) -> list[Row]:
+    def _item_rows(self, position: int) -> list[Row]:
         return self._comment_rows(self._visible[position], self._layout_width)
 
     def _estimate(self, index: int, width: int) -> int:
@@ -183,18 +180,15 @@ class CommentTree(ScrollView, can_focus=True):
         text_width = max(8, width - self._indent(self.comments[index]) - INDENT - 1)
         return 2 + int(chars / (text_width * FILL)) + 2 * paragraphs - (1 if paragraphs else 0)
 
-    def _layout(self) -> None:
-        """Lay out the visible comments: exactly what is on screen, the rest estimated.
+    def _plan(self, width: int, width_changed: bool) -> list[int]:
+        """The visible comments: those wrapped before keep their rows, the rest estimated.
 
         A 10,000-comment thread is far more than a frame's work to wrap, so only the
         comments on screen are wrapped now and the rest a slice at a time after the
         frame; a toggle re-wraps nothing it has wrapped before.
         """
-        width = self.size.width
-        anchor = self._anchor()
-        if width != self._layout_width:
+        if width_changed:
             self._wrapped.clear()
-            self._layout_width = width
         visible: list[int] = []
         index = 0
         count = len(self.comments)
@@ -208,79 +202,20 @@ class CommentTree(ScrollView, can_focus=True):
         for index in visible:
             rows = wrapped.get((index, bool(collapsed[index])))
             estimates.append(len(rows) if rows is not None else self._estimate(index, width))
-        self._lazy = LazyRows(self._visible_rows, estimates)
-        self._cache.clear()
-        self._settle(anchor)
-        if not self._lazy.is_complete:
-            self.call_after_refresh(self._background.start)
+        return estimates
 
-    def _anchor(self) -> tuple[int, int] | None:
-        """The comment at the top of the panel and how many of its rows are above the top."""
-        lazy = self._lazy
-        if not lazy.count:
-            return None
-        top = round(self.scroll_y)
-        position = lazy.item_at(top)
-        return self._visible[position], top - lazy.offset(position)
+    def _anchor_item(self, item: int) -> int:
+        return self._visible[item]  # positions move when a comment folds: anchor the comment
 
-    def _settle(self, anchor: tuple[int, int] | None) -> None:
-        """Wrap what the panel shows, keeping the anchor comment's row at the top."""
-        lazy = self._lazy
-        position, line = 0, 0
-        if anchor is not None and self._visible:
-            position = self._visible_position(anchor[0])
-            line = anchor[1] if self._visible[position] == anchor[0] else 0
-        height = max(1, self.scrollable_content_region.height)
-        top = lazy.settle(position, line, height) if lazy.count else 0
-        self.virtual_size = Size(self._layout_width, lazy.total)
-        if top != round(self.scroll_y):
-            self.scroll_to(y=top, animate=False, immediate=True)
-        self.refresh()
+    def _item_named(self, name: int) -> tuple[int, bool]:
+        position = self._visible_position(name)
+        return position, self._visible[position] == name
 
-    def _wrap_slice(self) -> bool:
-        """Wrap the next slice of comments, keeping the top of the panel where it is;
-        True when every visible comment is wrapped."""
-        lazy = self._lazy
-        if not lazy.is_complete:
-            anchor = self._anchor()
-            lazy.wrap_some(SLICE_SECONDS)
-            self._settle(anchor)
-        return lazy.is_complete
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value) and self._lazy.count:
-            self._settle(self._anchor())  # wrap what scrolled into view before drawing it
-
-    def on_resize(self) -> None:
-        if self.size.width != self._layout_width:
-            self._layout()
+    def _resized(self, relaid: bool) -> None:
+        if relaid:
             self._scroll_to_cursor()
-        else:
-            self._settle(self._anchor())
 
     # --- rendering ------------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        row = round(self.scroll_y) + y
-        if not self.comments:
-            return self._render_empty(y, width)
-        if self._layout_width != width and width > 0:
-            # The first frame is drawn before the first Resize reaches us.
-            self._layout()
-        lazy_row = self._lazy.row(row)
-        if lazy_row is None:
-            return Strip.blank(width, self.rich_style)
-        strip = self._cache.get(row)
-        if strip is None:
-            strip = self._render_row(lazy_row, width)
-            self._cache[row] = strip
-        return strip
 
     def _render_empty(self, y: int, width: int) -> Strip:
         if y != 0:
@@ -293,54 +228,74 @@ class CommentTree(ScrollView, can_focus=True):
             if declared:
                 message += f" in this copy of the page (it declares {declared})"
         style = self.rich_style + self.get_component_rich_style("comment-tree--empty")
-        return (
-            Strip(styled_segments(" " + message, 0, len(message) + 1, style))
-            .extend_cell_length(width, self.rich_style)
-            .crop(0, width)
-        )
+        return full_width([Segment(" " + message, style)], width, self.rich_style)
 
-    def _match_spans(self, block_id: str, shift: int = 0) -> list[StyledSpan]:
+    def _row_state(self, row: Row) -> Hashable:
+        index, kind, number, start, end = row
+        if kind == _HEADER:
+            on_cursor = index == self.cursor
+            collapsed = bool(self._collapsed[index])
+            return on_cursor, collapsed, self._current_in(self.comments[index].id)
+        if kind == _TEXT:
+            return self._current_in(self.comments[index].paragraphs[number].id, start, end)
+        return None
+
+    def _current_in(
+        self, block_id: str, start: int = 0, end: int | None = None
+    ) -> tuple[int, int] | None:
+        """The current match if it is in this block (and reaches into ``start:end``)."""
+        current = self._current
+        if current is None or current[0] != block_id:
+            return None
+        if end is not None and not (current[1] < end and current[2] > start):
+            return None
+        return current[1], current[2]
+
+    def _match_spans(self, block_id: str, start: int, end: int) -> list[StyledSpan]:
         spans: list[StyledSpan] = []
         marks = self._marks.get(block_id)
         if marks:
             style = self.get_component_rich_style("comment-tree--match")
-            spans.extend((a + shift, b + shift, style) for a, b in marks)
-        current = self._current
-        if current is not None and current[0] == block_id:
+            spans += spans_in(marks, start, end, style)
+        current = self._current_in(block_id, start, end)
+        if current is not None:
             style = self.get_component_rich_style("comment-tree--current-match")
-            spans.append((current[1] + shift, current[2] + shift, style))
+            spans.append((*current, style))
         return spans
 
     def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
         index, kind, number, start, end = row
-        comment = self.comments[index]
-        indent = self._indent(comment)
         if kind == _BLANK:
             return Strip.blank(width, base)
-        guide = self.get_component_rich_style("comment-tree--guide", partial=True)
-        lead = styled_segments(
-            " " * GUTTER + "│ " * min(comment.depth, MAX_INDENT_DEPTH), 0, indent, base + guide
-        )
+        comment = self.comments[index]
+        lead = self._lead(min(comment.depth, MAX_INDENT_DEPTH), kind == _TEXT, base)
         if kind == _TEXT:
             paragraph = comment.paragraphs[number]
-            spans = [
-                (
-                    a.start,
-                    a.end,
-                    self.get_component_rich_style("comment-tree--artifact"),
-                )
-                for a in paragraph.artifacts
-            ]
-            spans += self._match_spans(paragraph.id)
-            segments = lead + styled_segments(" " * INDENT, 0, INDENT, base)
-            segments += styled_segments(visible(paragraph.text), start, end, base, spans)
-            return Strip(segments).extend_cell_length(width, base).crop(0, width)
-        return (
-            Strip(lead + self._header_segments(index, base))
-            .extend_cell_length(width, base)
-            .crop(0, width)
-        )
+            spans = self._match_spans(paragraph.id, start, end)
+            if paragraph.artifacts:
+                artifact = self.get_component_rich_style("comment-tree--artifact")
+                spans[:0] = [(a.start, a.end, artifact) for a in paragraph.artifacts]
+            text = self._shown_paragraphs(index)[number]
+            return full_width(lead + styled_segments(text, start, end, base, spans), width, base)
+        return full_width(lead + self._header_segments(index, base), width, base)
+
+    def _lead(self, depth: int, text: bool, base: Style) -> list[Segment]:
+        """The gutter and the guides left of a row (and the indent of a text row): a few
+        shapes, made once per style."""
+        key = (depth, text, base)
+        lead = self._leads.get(key)
+        if lead is None:
+            guide = base + self.get_component_rich_style("comment-tree--guide", partial=True)
+            lead = [Segment(" " * GUTTER + "│ " * depth, guide)]
+            if text:
+                lead.append(Segment(" " * INDENT, base))
+            self._leads[key] = lead
+        return lead
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._leads.clear()
 
     def _header_segments(self, index: int, base: Style) -> list[Segment]:
         comment = self.comments[index]
@@ -351,33 +306,23 @@ class CommentTree(ScrollView, can_focus=True):
             style = style + self.get_component_rich_style("comment-tree--cursor")
         meta = style + self.get_component_rich_style("comment-tree--meta", partial=True)
         marker = "▸ " if collapsed else "▾ "
-        segments = styled_segments(
-            marker + self.post.comment_number(comment.id),
-            0,
-            len(marker) + len(self.post.comment_number(comment.id)),
-            style,
-        )
+        segments = [Segment(marker + self.post.comment_number(comment.id), style)]
         if comment.author:
-            segments += styled_segments(" · ", 0, 3, meta)
-            segments += styled_segments(
-                visible(comment.author),
-                0,
-                len(comment.author),
-                style,
-                self._match_spans(comment.id),
-            )
+            author = visible(comment.author)
+            segments.append(Segment(" · ", meta))
+            spans = self._match_spans(comment.id, 0, len(author))
+            segments += styled_segments(author, 0, len(author), style, spans)
         if comment.date:
-            date = visible(comment.date)
-            segments += styled_segments(" · " + date, 0, len(date) + 3, meta)
+            segments.append(Segment(" · " + visible(comment.date), meta))
         if collapsed:
             dim = style + self.get_component_rich_style("comment-tree--collapsed", partial=True)
             preview = _preview(comment)
             replies = self.reply_count(index)
             if preview:
-                segments += styled_segments("  " + preview, 0, len(preview) + 2, dim)
+                segments.append(Segment("  " + preview, dim))
             if replies:
                 more = f"  (+{replies} {'reply' if replies == 1 else 'replies'})"
-                segments += styled_segments(more, 0, len(more), meta)
+                segments.append(Segment(more, meta))
         return segments
 
     # --- cursor and folding ---------------------------------------------------------
@@ -387,31 +332,38 @@ class CommentTree(ScrollView, can_focus=True):
         position = bisect_right(self._visible, index) - 1
         return max(0, position)
 
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Repaint the header rows the cursor leaves and enters, and nothing else."""
+        lazy = self._lazy
+        if lazy is None:
+            return
+        rows = []
+        for index in (old, new):
+            position = self._visible_position(index)
+            if position < lazy.count and self._visible[position] == index:
+                rows.append(lazy.offset(position))
+        self.refresh_rows(*rows)
+
     def _move_cursor(self, index: int) -> None:
         if not self.comments:
             return
-        index = max(0, min(index, len(self.comments) - 1))
-        if index != self.cursor:
-            self.cursor = index
-            self._cache.clear()
-            self.refresh()
-            self.post_message(self.CursorMoved(self.comments[index].id))
+        self.cursor = max(0, min(index, len(self.comments) - 1))
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
-        if not self._visible:
+        if not self._visible or self._lazy is None:
             return
         position = self._visible_position(self.cursor)
         rows = len(self._lazy.rows(position))  # wrapped now, so its height is exact
         top = self._lazy.offset(position)
-        self.virtual_size = Size(self._layout_width, self._lazy.total)
+        self._update_virtual_size()
         height = min(rows, self.scrollable_content_region.height)
         self.scroll_to_region(Region(0, top, 1, max(1, height)), animate=False, immediate=True)
 
     def _set_collapsed(self, index: int, collapsed: bool) -> None:
         if bool(self._collapsed[index]) != collapsed:
             self._collapsed[index] = collapsed
-            self._layout()
+            self._relayout()
 
     def action_cursor(self, step: int) -> None:
         if not self._visible:
@@ -460,7 +412,7 @@ class CommentTree(ScrollView, can_focus=True):
     def action_collapse_all(self) -> None:
         for index in range(len(self.comments)):
             self._collapsed[index] = 1
-        self._layout()
+        self._relayout()
         # The cursor goes to the top-level comment that holds it.
         index = self.cursor
         while self.comments and self.comments[index].parent is not None:
@@ -471,7 +423,7 @@ class CommentTree(ScrollView, can_focus=True):
 
     def action_expand_all(self) -> None:
         self._collapsed = bytearray(len(self.comments))
-        self._layout()
+        self._relayout()
         self._scroll_to_cursor()
 
     def reveal(self, comment_id: str) -> None:
@@ -485,8 +437,8 @@ class CommentTree(ScrollView, can_focus=True):
             changed = changed or bool(self._collapsed[ancestor])
             self._collapsed[ancestor] = 0
             parent = self.comments[ancestor].parent
-        if changed:
-            self._layout()
+        if changed or not self.has_layout:
+            self._relayout()
         self._move_cursor(index)
 
     def reveal_match(self, block_id: str, offset: int) -> None:
@@ -497,31 +449,31 @@ class CommentTree(ScrollView, can_focus=True):
             return
         number = int(paragraph[1:]) - 1
         position = self._visible_position(self._index[comment_id])
+        lazy = self._lazy
+        assert lazy is not None  # laid out by ``reveal``
         line = 0
-        for candidate, (_, kind, para, start, _) in enumerate(self._lazy.rows(position)):
+        for candidate, (_, kind, para, start, _) in enumerate(lazy.rows(position)):
             if kind == _TEXT and (para > number or (para == number and start > offset)):
                 break
             line = candidate
-        row = self._lazy.offset(position) + line
-        self.virtual_size = Size(self._layout_width, self._lazy.total)
+        row = lazy.offset(position) + line
+        self._update_virtual_size()
         self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
 
     def set_marks(self, marks: Marks) -> None:
         """Paint these matches (keyed by block id: ``c2`` author, ``c2.p1`` paragraph)."""
         self._marks = marks
-        self._cache.clear()
-        self.refresh()
+        self._marks_changed()
 
     def set_current(self, current: Current) -> None:
+        """Paint this match as the current one (None: no current match here)."""
         self._current = current
-        self._cache.clear()
-        self.refresh()
+        self.refresh()  # only the rows it leaves and enters are drawn again (``_row_state``)
 
     # --- mouse ----------------------------------------------------------------------
 
     def on_click(self, event: Click) -> None:
-        row = round(self.scroll_y) + event.y
-        clicked = self._lazy.row(row)
+        clicked = self._lazy.row(self.top_row + event.y) if self._lazy is not None else None
         if clicked is not None:
             index, kind, *_ = clicked
             self._move_cursor(index)

@@ -1,32 +1,34 @@
-"""The main pane: the post's title, headings and paragraphs as a Line-API view.
+"""The main pane: the post's title, headings and paragraphs as a lazy Line-API view.
 
-Only visible rows are rendered. The layout (which offsets of which paragraph make up
-each screen row) is recomputed when the width changes, keeping the line at the top
-of the pane in place.
+Its items are the title, the headings and the paragraphs; a row is ``text[start:end]``
+of one of them (``lazy_view`` does the wrapping, the anchor and the drawn-row cache).
+The layout is made again when the width changes, keeping the line at the top in place.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import NamedTuple
 
+from rich.segment import Segment
 from textual.binding import Binding
-from textual.cache import LRUCache
-from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Post
 from reader.search import TITLE_BLOCK
-from reader.tui.layout import FILL, SLICE_SECONDS, BackgroundWrap, LazyRows
-from reader.tui.spans import Current, Marks, StyledSpan, styled_segments
+from reader.tui.layout import FILL
+from reader.tui.lazy_view import LazyView, full_width
+from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
 from reader.tui.wrap import wrap
 from reader.visible import visible
 
 GUTTER = 2
 """Blank columns on each side of the text."""
 MIN_TEXT_WIDTH = 8
+EMPTY = "This document is empty"
 
 Row = tuple[int, int, int]
 """(item, start, end): one screen row shows ``text[start:end]`` of an item; item -1 is blank."""
@@ -61,7 +63,7 @@ def _items(post: Post) -> list[_Item]:
     return items
 
 
-class DocumentView(ScrollView, can_focus=True):
+class DocumentView(LazyView[Row], can_focus=True):
     """The text of the post, wrapped to the pane, with search matches painted."""
 
     COMPONENT_CLASSES = {
@@ -102,13 +104,14 @@ class DocumentView(ScrollView, can_focus=True):
     class LayoutComplete(Message):
         """Every paragraph is wrapped to the pane's width (the slices have finished)."""
 
+    @dataclass
     class PositionChanged(Message):
-        """The reading position moved: the section at the top and the progress (0..1)."""
+        """The reading position moved."""
 
-        def __init__(self, section: int, progress: float) -> None:
-            super().__init__()
-            self.section = section
-            self.progress = progress
+        section: int
+        """The section at the top of the pane."""
+        progress: float
+        """How far the pane has been scrolled through the text, 0..1."""
 
     def __init__(self, post: Post, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -121,11 +124,7 @@ class DocumentView(ScrollView, can_focus=True):
         for index, item in enumerate(self._items):
             if item.section == len(self._section_first_item):
                 self._section_first_item.append(index)
-        self._lazy: LazyRows[Row] | None = None
-        self._layout_width = 0
-        self._background = BackgroundWrap(self, self._wrap_slice)
         self._text_width = 0
-        self._cache: LRUCache[Row, Strip] = LRUCache(1024)
         self._marks: dict[int, list[tuple[int, int]]] = {}
         self._current: tuple[int, int, int] | None = None
         self._reported: tuple[int, int] | None = None
@@ -133,18 +132,12 @@ class DocumentView(ScrollView, can_focus=True):
     # --- layout -------------------------------------------------------------------
 
     @property
-    def has_layout(self) -> bool:
-        """True once the text has been wrapped to the pane (after the first resize)."""
-        return self._lazy is not None
-
-    @property
     def is_empty(self) -> bool:
         return len(self._items) == 1 and not self.post.paragraphs
 
-    @property
-    def layout_complete(self) -> bool:
-        """True when every item is wrapped (the rest is done a slice at a time)."""
-        return self._lazy is not None and self._lazy.is_complete
+    def _plan(self, width: int, width_changed: bool) -> list[int]:
+        self._text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
+        return self._estimates()
 
     def _item_rows(self, index: int) -> list[Row]:
         rows: list[Row] = [_BLANK] if index else []
@@ -175,63 +168,17 @@ class DocumentView(ScrollView, can_focus=True):
             heights[0] -= 1  # no blank row above the title
         return heights
 
-    def _layout(self, width: int) -> None:
-        """Re-wrap for a width: what is on screen now, the rest a slice at a time."""
-        anchor = self._anchor()
-        self._layout_width = width
-        self._text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
-        self._lazy = LazyRows(self._item_rows, self._estimates())
-        self._cache.clear()
-        self._settle(anchor)
-        self.call_after_refresh(self._background.start)  # after the first frame, not before
+    def _wrap_finished(self) -> None:
+        self.post_message(self.LayoutComplete())
 
-    def _settle(self, anchor: tuple[int, int] | None = None) -> None:
-        """Wrap what the pane shows and keep ``anchor`` (item, line) at the top."""
-        lazy = self._lazy
-        if lazy is None:
-            return
-        if anchor is None:
-            anchor = self._anchor() or (0, 0)
-        height = max(1, self.scrollable_content_region.height)
-        top = lazy.settle(anchor[0], anchor[1], height)
-        self._update_virtual_size()
-        if top != self.top_row:
-            self.scroll_to(y=top, animate=False, immediate=True)
-
-    def _wrap_slice(self) -> bool:
-        """Wrap the next slice of items, keeping the top of the pane where it is; True
-        when every item is wrapped."""
-        lazy = self._lazy
-        if lazy is None or lazy.is_complete:
-            return True
-        anchor = self._anchor()
-        lazy.wrap_some(SLICE_SECONDS)
-        self._settle(anchor)
-        if lazy.is_complete:
-            self.post_message(self.LayoutComplete())
-        return lazy.is_complete
-
-    def _update_virtual_size(self) -> None:
-        lazy = self._lazy
-        if lazy is None:
-            return
+    def _content_height(self, rows: int) -> int:
         # Room below the last section start, so a jump can put any section at the top.
         last_start = (
             self.first_row_of_section(len(self._section_first_item) - 1)
             if self._section_first_item
             else 0
         )
-        height = max(lazy.total, last_start + self.scrollable_content_region.height)
-        self.virtual_size = Size(self._layout_width, height)
-
-    def _anchor(self) -> tuple[int, int] | None:
-        """The item at the top of the pane and how many of its rows are above the top."""
-        lazy = self._lazy
-        if lazy is None or not lazy.count:
-            return None
-        top = self.top_row
-        item = lazy.item_at(top)
-        return item, top - lazy.offset(item)
+        return max(rows, last_start + self.scrollable_content_region.height)
 
     def _row_of(self, item: int, offset: int) -> int:
         """The row that shows ``offset`` of an item's text."""
@@ -242,46 +189,27 @@ class DocumentView(ScrollView, can_focus=True):
         line = bisect_right(rows, offset, lo=first, key=lambda row: row[1]) - 1
         return self._lazy.offset(item) + max(first, line)
 
-    def on_resize(self) -> None:
-        if self.size.width != self._layout_width:
-            self._layout(self.size.width)
-        else:
-            self._settle()
+    def _resized(self, relaid: bool) -> None:
         self._report_position()
 
     # --- rendering ------------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if self.is_empty:
-            return self._render_empty(y, width)
-        if self._lazy is None and width > 0:
-            # The first frame is drawn before the first Resize reaches us: lay out now
-            # so it already shows text.
-            self._layout(width)
-        row = self._lazy.row(self.top_row + y) if self._lazy is not None else None
-        if row is None:
-            return Strip.blank(width, self.rich_style)
-        strip = self._cache.get(row)
-        if strip is None:
-            strip = self._render_row(row, width)
-            self._cache[row] = strip
-        return strip
 
     def _render_empty(self, y: int, width: int) -> Strip:
         if y != 1:
             return Strip.blank(width, self.rich_style)
         style = self.get_component_rich_style("document-view--empty")
-        message = "This document is empty"
-        return (
-            Strip(styled_segments(" " * GUTTER + message, 0, GUTTER + len(message), style))
-            .extend_cell_length(width, self.rich_style)
-            .crop(0, width)
-        )
+        return full_width([Segment(" " * GUTTER + EMPTY, style)], width, self.rich_style)
+
+    def _row_state(self, row: Row) -> Hashable:
+        return self._current_on(row)
+
+    def _current_on(self, row: Row) -> tuple[int, int, int] | None:
+        """The current match if the row shows part of it."""
+        current = self._current
+        item, start, end = row
+        if current is not None and current[0] == item and current[1] < end and current[2] > start:
+            return current
+        return None
 
     def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
@@ -299,20 +227,16 @@ class DocumentView(ScrollView, can_focus=True):
         marks = self._marks.get(item_index)
         if marks:
             match_style = self.get_component_rich_style("document-view--match")
-            spans.extend((a, b, match_style) for a, b in marks if a < end and b > start)
-        current = self._current
-        if current is not None and current[0] == item_index:
+            spans += spans_in(marks, start, end, match_style)
+        current = self._current_on(row)
+        if current is not None:
             style_current = self.get_component_rich_style("document-view--current-match")
             spans.append((current[1], current[2], style_current))
-        segments = [*styled_segments(" " * GUTTER, 0, GUTTER, base)]
+        segments = [Segment(" " * GUTTER, base)]
         segments += styled_segments(self._shown_text(item_index), start, end, style, spans)
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return full_width(segments, width, base)
 
     # --- position -------------------------------------------------------------------
-
-    @property
-    def top_row(self) -> int:
-        return round(self.scroll_y)
 
     def section_at(self, row: int) -> int:
         """The section shown at a row (0 before the first section)."""
@@ -336,8 +260,6 @@ class DocumentView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value):
-            self._settle()
         self._report_position()
 
     def _report_position(self) -> None:
@@ -355,9 +277,6 @@ class DocumentView(ScrollView, can_focus=True):
         return self._text_row(self._section_first_item[section])
 
     # --- movement -------------------------------------------------------------------
-
-    def scroll_to_row(self, row: int) -> None:
-        self.scroll_to(y=max(0, row), animate=False, immediate=True)
 
     def go_to_section(self, section: int) -> None:
         """Put a section's heading (or first paragraph) at the top of the pane."""
@@ -406,15 +325,13 @@ class DocumentView(ScrollView, can_focus=True):
         self._marks = {
             item_by_block[block]: spans for block, spans in marks.items() if block in item_by_block
         }
-        self._cache.clear()
-        self.refresh()
+        self._marks_changed()
 
     def set_current(self, current: Current) -> None:
         """Paint this match as the current one (None: no current match here)."""
         item = self._item_by_block.get(current[0]) if current is not None else None
         self._current = (item, current[1], current[2]) if current and item is not None else None
-        self._cache.clear()
-        self.refresh()
+        self.refresh()  # only the rows it leaves and enters are drawn again (``_row_state``)
 
     def shows_block(self, block_id: str) -> bool:
         return block_id in self._item_by_block

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -32,3 +33,17 @@ def styled_segments(
                 style = style + span_style
         segments.append(Segment(text[left:right], style))
     return segments
+
+
+def spans_in(
+    marks: Sequence[tuple[int, int]], start: int, end: int, style: Style
+) -> list[StyledSpan]:
+    """The marks that reach into ``text[start:end]``, with a style.
+
+    Search marks come in text order and never overlap, so both their starts and their
+    ends are sorted: a row of a paragraph with thousands of matches finds its own by
+    bisection instead of looking at them all.
+    """
+    first = bisect_right(marks, start, key=lambda mark: mark[1])
+    last = bisect_left(marks, end, lo=first, key=lambda mark: mark[0])
+    return [(a, b, style) for a, b in marks[first:last]]

@@ -1,0 +1,178 @@
+"""The two scrolling views (the text pane and the comments panel) share one lazy view:
+a change repaints only the rows it touches, and a drawn row is kept."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+
+from reader.export import to_markdown, to_outline
+from reader.model import MAX_INDENT_DEPTH, Comment, Paragraph, Post, Section
+from reader.tui import ReaderApp, comment_tree, make_app
+from reader.tui.lazy_view import LazyView
+
+SIZE = (120, 40)
+
+
+def _post(comments: list[tuple[int, str]], body: str = "The post.") -> Post:
+    """A post whose comments are (depth, text), each replying to the one before when deeper."""
+    made: list[Comment] = []
+    parents: list[str] = []
+    for number, (depth, text) in enumerate(comments, start=1):
+        del parents[depth:]
+        comment_id = f"c{number}"
+        made.append(
+            Comment(
+                id=comment_id,
+                parent=parents[-1] if parents else None,
+                depth=depth,
+                label=None,
+                author=f"author {number}",
+                date=None,
+                paragraphs=(Paragraph(f"{comment_id}.p1", text, (0, len(text))),),
+            )
+        )
+        parents.append(comment_id)
+    replies = {c.id: tuple(r.id for r in made if r.parent == c.id) for c in made}
+    made = [replace(c, replies=replies[c.id]) for c in made]
+    paragraph = Paragraph("p1", body, (0, len(body)))
+    return Post(
+        title="A post",
+        sections=(Section("s1", "A post", True, 1, (paragraph,)),),
+        comments=tuple(made),
+    )
+
+
+@asynccontextmanager
+async def reader(post: Post) -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
+    app = make_app(post)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+class Repaints:
+    """Counts what a view repaints: screen lines asked for, and rows drawn afresh."""
+
+    def __init__(self, view: LazyView[Any], monkeypatch: pytest.MonkeyPatch) -> None:
+        self.lines = 0
+        self.drawn: list[object] = []
+        refresh, render_row = view.refresh, view._render_row
+
+        def counted_refresh(*regions: Region, **options: Any) -> Any:
+            if options.get("repaint", True):
+                self.lines += sum(r.height for r in regions) if regions else view.size.height
+            return refresh(*regions, **options)
+
+        def counted_render_row(row: Any, width: int) -> Any:
+            self.drawn.append(row)
+            return render_row(row, width)
+
+        monkeypatch.setattr(view, "refresh", counted_refresh)
+        monkeypatch.setattr(view, "_render_row", counted_render_row)
+
+
+def _draw(view: LazyView[Any]) -> list[str]:
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+async def test_a_cursor_move_repaints_only_the_rows_it_leaves_and_enters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = _post([(0, f"Comment number {n}.") for n in range(1, 7)])
+    async with reader(post) as (app, pilot):
+        tree = app.comment_tree
+        tree.focus()
+        await pilot.pause()
+        screen = _draw(tree)
+        top = tree.scroll_offset.y
+        repaints = Repaints(tree, monkeypatch)
+        await pilot.press("j")
+        await pilot.pause()
+        assert tree.cursor_id == "c2"
+        assert tree.scroll_offset.y == top  # it was on screen: nothing scrolled
+        assert repaints.lines <= 2
+        moved = _draw(tree)
+        # The two header rows, drawn again; every other row comes from the cache.
+        assert len(repaints.drawn) == 2
+        changed = [y for y, (was, now) in enumerate(zip(screen, moved, strict=True)) if was != now]
+        assert changed == []  # the text is the same: only the cursor's style moved
+        await pilot.press("k")
+        await pilot.pause()
+        _draw(tree)
+        assert len(repaints.drawn) == 2  # both header rows as they were: cached
+
+
+async def test_a_new_current_match_redraws_only_its_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = " ".join(f"word{n} alpha" for n in range(400))
+    async with reader(_post([(0, "A comment.")], body=body)) as (app, pilot):
+        view = app.document
+        await pilot.press("slash", *"alpha", "enter")
+        await pilot.pause()
+        _draw(view)
+        repaints = Repaints(view, monkeypatch)
+        for _ in range(3):
+            await pilot.press("n")
+            await pilot.pause()
+            _draw(view)
+        # The matches sit on the first rows: each step leaves one row and enters
+        # one (or stays on it), and nothing else is drawn again.
+        assert app.document.top_row == 0
+        assert 0 < len(repaints.drawn) <= 6
+
+
+async def test_a_row_of_a_long_comment_does_not_mark_the_whole_comment_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = " ".join(["a long comment"] * 20_000)
+    async with reader(_post([(0, text)])) as (app, pilot):
+        tree = app.comment_tree
+        marked: list[int] = []
+        visible: Callable[[str], str] = comment_tree.visible
+
+        def counted(piece: str) -> str:
+            marked.append(len(piece))
+            return visible(piece)
+
+        monkeypatch.setattr(comment_tree, "visible", counted)
+        for page in range(1, 4):
+            tree.scroll_to_row(page * tree.size.height)
+            lines = _draw(tree)
+            assert any("a long comment" in line for line in lines)
+        # Wrapped and marked once when it first came on screen, before these pages.
+        assert not [length for length in marked if length >= len(text)]
+
+
+async def test_deep_replies_are_indented_alike_in_the_panel_and_the_dumps() -> None:
+    deepest = MAX_INDENT_DEPTH + 3
+    post = _post([(depth, f"At depth {depth}.") for depth in range(deepest + 1)])
+    text_column = {}
+    async with reader(post) as (app, pilot):
+        tree = app.comment_tree
+        for depth in (MAX_INDENT_DEPTH - 1, MAX_INDENT_DEPTH, deepest):
+            tree.reveal(post.comments[depth].id)
+            await pilot.pause()
+            line = next(line for line in _draw(tree) if f"At depth {depth}." in line)
+            text_column[depth] = line.index("At depth")
+    assert text_column[deepest] == text_column[MAX_INDENT_DEPTH]
+    assert text_column[MAX_INDENT_DEPTH] > text_column[MAX_INDENT_DEPTH - 1]
+    outline = {line.strip(): line for line in to_outline(post).splitlines()}
+    markdown = to_markdown(post).splitlines()
+
+    def outline_indent(depth: int) -> int:
+        line = next(v for k, v in outline.items() if k.endswith(f"At depth {depth}."))
+        return len(line) - len(line.lstrip())
+
+    def quote_depth(depth: int) -> int:
+        line = next(line for line in markdown if line.endswith(f"At depth {depth}."))
+        return line.count(">")
+
+    assert outline_indent(deepest) == outline_indent(MAX_INDENT_DEPTH)
+    assert outline_indent(MAX_INDENT_DEPTH) > outline_indent(MAX_INDENT_DEPTH - 1)
+    assert quote_depth(deepest) == quote_depth(MAX_INDENT_DEPTH) == MAX_INDENT_DEPTH + 1
