@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,10 +46,11 @@ class SearchBar(Horizontal):
         Binding("ctrl+r", "toggle_regex", "Regex on/off", id="search.regex"),
     ]
 
+    @dataclass
     class QueryChanged(Message):
-        def __init__(self, query: Query) -> None:
-            super().__init__()
-            self.query = query
+        """What is typed (and the regex toggle) changed."""
+
+        query: Query
 
     class Submitted(Message):
         """Enter: keep the matches and go back to reading."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.content import Content
 from textual.message import Message
@@ -27,10 +29,11 @@ def comments_label(post: Post, pending: bool = False) -> str:
 class SectionList(OptionList):
     """Section titles; choosing one jumps there, the last entry goes to the comments."""
 
+    @dataclass
     class SectionChosen(Message):
-        def __init__(self, section: int) -> None:
-            super().__init__()
-            self.section = section
+        """A section was chosen (its index in the post)."""
+
+        section: int
 
     class CommentsChosen(Message):
         """The "Comments" entry was chosen."""
