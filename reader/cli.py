@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import NoReturn
 
 from reader import __version__, prefetch
+from reader.formats.detect import FORMATS
 from reader.load import LoadError
 from reader.model import Post
 from reader.resources import sample_path
@@ -42,8 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="the post to read (a plain-text file; - reads standard input; "
-        "omitted: the bundled sample)",
+        help="the post to read: a text, Markdown or HTML file, an http(s) URL, or - for "
+        "standard input (omitted: the bundled sample)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="read PATH as this format (default: from its name, its content type, its text)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -108,11 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--regex and --case-sensitive go with --search (see reader --help)")
     path = args.path if args.path is not None else str(sample_path())
     if args.dump is None and args.search is None:
-        return _run_reader(path)
+        return _run_reader(path, args.format)
     from reader.pipeline import open_post  # not for the interactive reader: see prefetch
 
     try:
-        post = open_post(path)
+        post = open_post(path, as_format=args.format)
     except LoadError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -131,14 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _print_matches(post, args.search, args.regex, args.case_sensitive)
 
 
-def _run_reader(path: str) -> int:
+def _run_reader(path: str, as_format: str | None) -> int:
     try:
-        # The post is parsed (in a second process where it helps) while Textual loads;
-        # a long comment thread is read later, while the post is already shown.
-        collect = prefetch.start(path)
+        # The post is read and parsed (in a second process where it helps) while Textual
+        # loads; a long comment thread is read later, while the post is already shown.
+        collect = prefetch.start(path, as_format)
         from reader.tui import make_app
 
-        staged = collect()
+        with _waiting_for(path):
+            staged = collect()
     except LoadError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -149,6 +157,23 @@ def _run_reader(path: str) -> int:
     app.run()
     # Textual sets a non-zero return code when the app ends on an unhandled error.
     return app.return_code or EXIT_OK
+
+
+@contextmanager
+def _waiting_for(path: str) -> Iterator[None]:
+    """Say on the terminal what the reader waits for while a page downloads."""
+    from reader.pipeline import is_url
+
+    shown = is_url(path) and sys.stderr.isatty()
+    if shown:
+        sys.stderr.write(f"reader: fetching {visible(path)} … (ctrl+c stops)")
+        sys.stderr.flush()
+    try:
+        yield
+    finally:
+        if shown:
+            sys.stderr.write("\r\x1b[K")  # the line is cleared: the reader takes the screen
+            sys.stderr.flush()
 
 
 def _attach_terminal() -> bool:

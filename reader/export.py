@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from reader.model import MAX_INDENT_DEPTH, Comment, Paragraph, Post
@@ -16,6 +17,7 @@ def _paragraph(paragraph: Paragraph) -> dict[str, Any]:
         "id": paragraph.id,
         "text": paragraph.text,
         "span": list(paragraph.span),
+        "kind": paragraph.kind,
         "artifacts": [
             {"kind": a.kind, "text": a.text, "start": a.start, "end": a.end}
             for a in paragraph.artifacts
@@ -33,10 +35,14 @@ def to_dict(post: Post) -> dict[str, Any]:
             "format": post.source.format,
             "encoding": post.source.encoding,
             "bytes": post.source.bytes,
+            "url": post.source.url,
         },
         "title": post.title,
         "title_inferred": post.title_inferred,
         "title_span": list(post.title_span),
+        "author": post.author,
+        "date": post.date,
+        "site": post.site,
         "sections": [
             {
                 "id": section.id,
@@ -71,6 +77,17 @@ def to_dict(post: Post) -> dict[str, Any]:
             for comment in post.comments
         ],
         "boilerplate": [{"text": b.text, "span": list(b.span)} for b in post.boilerplate],
+        "links": [
+            {
+                "number": link.number,
+                "text": link.text,
+                "target": link.target,
+                "block": link.block,
+                "start": link.start,
+                "end": link.end,
+            }
+            for link in post.links
+        ],
     }
 
 
@@ -100,11 +117,12 @@ def _byline(post: Post, comment: Comment) -> str:
 def to_outline(post: Post) -> str:
     """A readable tree: sections with paragraph counts, comments by number and author."""
     source = post.source
-    lines = [
-        post.title,
-        f"({source.name}: {source.format}, {source.encoding}, {source.bytes:,} bytes)",
-        "",
-    ]
+    lines = [post.title]
+    byline = " · ".join(part for part in (post.author, post.date, post.site) if part)
+    if byline:
+        lines.append(byline)
+    where = source.url or source.name
+    lines += [f"({where}: {source.format}, {source.encoding}, {source.bytes:,} bytes)", ""]
     paragraph_count = sum(len(section.paragraphs) for section in post.sections)
     lines.append(f"Sections: {len(post.sections)}, paragraphs: {paragraph_count}")
     for section in post.sections:
@@ -128,8 +146,22 @@ def to_outline(post: Post) -> str:
         lines.append(f"  {_indent(comment.depth)}{_byline(post, comment)}: {first}")
     lines.append("")
     lines.append(f"Set aside as page chrome: {len(post.boilerplate)} pieces")
+    if post.links:
+        lines.append(f"Links: {len(post.links)}")
     # Read in a terminal: hidden characters are marked there too (the JSON keeps them).
     return visible("\n".join(lines)) + "\n"
+
+
+def _markdown_block(paragraph: Paragraph) -> list[str]:
+    """A paragraph's lines in Markdown: code fenced, quotes quoted, lists as written."""
+    lines = paragraph.text.split("\n")
+    if paragraph.kind == "code":
+        longest = max((len(run) for run in re.findall("`+", paragraph.text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return [fence, *lines, fence]
+    if paragraph.kind == "quote":
+        return [f"> {line}".rstrip() for line in lines]
+    return lines
 
 
 def to_markdown(post: Post) -> str:
@@ -138,7 +170,7 @@ def to_markdown(post: Post) -> str:
     for section in post.sections:
         out += [f"{'#' * (section.level + 1)} {section.title}", ""]
         for paragraph in section.paragraphs:
-            out += [paragraph.text, ""]
+            out += [*_markdown_block(paragraph), ""]
     if post.comments or post.comments_header is not None:
         heading = post.comments_header.text if post.comments_header else "Comments"
         out += [f"## {heading}", ""]

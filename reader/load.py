@@ -49,7 +49,7 @@ _MAX_BAD_UTF8_SHARE = 0.01
 _MAX_CONTROL_SHARE = 0.05
 
 
-def _control_placeholder(char: str) -> str:
+def control_placeholder(char: str) -> str:
     """A visible stand-in: the Unicode control picture (␛ for ESC), or ⍰ for C1."""
     code = ord(char)
     if code < 0x20:
@@ -175,7 +175,7 @@ def normalise(text: str, utf8: bytes | None = None) -> tuple[str, int]:
     replaced = 0
     if (_utf8_has_controls(utf8) if utf8 is not None else True) and _CONTROL.search(text):
         replaced = len(_CONTROL.findall(text))
-        text = _CONTROL.sub(lambda match: _control_placeholder(match.group()), text)
+        text = _CONTROL.sub(lambda match: control_placeholder(match.group()), text)
     return text, replaced
 
 

@@ -36,6 +36,8 @@ class Source:
     """Undecodable bytes that were replaced by U+FFFD while loading."""
     replaced_controls: int = 0
     """Control characters that were replaced by a visible placeholder while loading."""
+    url: str | None = None
+    """The address it was fetched from (after redirects), for a post read from the web."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ class Artifact:
     end: int
 
 
+PARAGRAPH_KINDS = ("text", "list", "quote", "code")
+"""What a paragraph is: running text (re-flowed), a list (one item per line, each marked),
+a quotation, or code and preformatted text (its lines and spaces kept as written)."""
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of display text (hard-wrapped lines re-flowed)."""
@@ -59,6 +66,25 @@ class Paragraph:
     text: str
     span: Span
     artifacts: tuple[Artifact, ...] = ()
+    kind: str = "text"
+    """One of ``PARAGRAPH_KINDS``: a list's or code's lines are kept (``\\n`` in ``text``)."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link of a web page or Markdown text, shown as a numbered reference.
+
+    The reference (``[3]``) follows the link's text in the paragraph's text, so search,
+    wrapping and copying see what the reader sees; ``start`` and ``end`` are the link
+    text's offsets in that paragraph (or comment paragraph), named by ``block``.
+    """
+
+    number: int
+    text: str
+    target: str
+    block: str
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -125,6 +151,14 @@ class Post:
     title_inferred: bool = False
     """True when the source had no title and one was made up (from its name)."""
     title_span: Span = (0, 0)
+    author: str | None = None
+    """The post's author, where the page says it (web and Markdown inputs)."""
+    date: str | None = None
+    """The post's date as the page gives it."""
+    site: str | None = None
+    """The site's name, where the page says it."""
+    links: tuple[Link, ...] = ()
+    """Every link of the post and its thread, by number (web and Markdown inputs)."""
 
     # --- derived views (computed once; the dataclass itself stays immutable) ---
 

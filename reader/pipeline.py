@@ -1,35 +1,74 @@
-"""One call from a path to a parsed Post: load, then parse."""
+"""One call from a path to a parsed Post: load (a file, standard input or a URL), find the
+format, then parse with that format's reader."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import BinaryIO
 
-from reader.load import LoadedText, read_source
+from reader.load import LoadedText, load_bytes, read_source
 from reader.model import Post, Source
-from reader.parse import StagedPost, parse_in_stages, parse_post
+from reader.staged import PendingPost
 
 
-def _source(loaded: LoadedText) -> Source:
+@dataclass(frozen=True)
+class Document:
+    """Loaded text and what is known of where it came from."""
+
+    loaded: LoadedText
+    content_type: str | None = None
+    """What the server said it sent (for a URL)."""
+    url: str | None = None
+    """The address it was fetched from, after redirects (for a URL)."""
+
+
+def is_url(path: str) -> bool:
+    return path[:8].lower().startswith(("http://", "https://"))
+
+
+def read_document(path: str, stdin: BinaryIO | None = None) -> Document:
+    """Read a file, standard input ("-") or a URL. Raises LoadError (FetchError for URLs)."""
+    if is_url(path):
+        from reader.fetch import fetch  # the network stack only when a URL is named
+
+        fetched = fetch(path)
+        return Document(load_bytes(fetched.data, fetched.name), fetched.content_type, fetched.url)
+    return Document(read_source(path, stdin))
+
+
+def _source(document: Document, as_format: str) -> Source:
+    loaded = document.loaded
     return Source(
         name=loaded.name,
-        format="text",
+        format=as_format,
         encoding=loaded.encoding,
         bytes=loaded.byte_size,
         replaced_bytes=loaded.replaced_bytes,
         replaced_controls=loaded.replaced_controls,
+        url=document.url,
     )
 
 
-def post_from_text(loaded: LoadedText) -> Post:
-    return parse_post(loaded.text, _source(loaded))
+def stage(document: Document, as_format: str | None = None) -> PendingPost:
+    """Parse a loaded document (``as_format`` None: detected) up to what can wait."""
+    from reader import formats
+
+    loaded = document.loaded
+    chosen = as_format or formats.detect(loaded.name, loaded.text, document.content_type)
+    return formats.read(loaded.text, _source(document, chosen), base_url=document.url)
 
 
-def open_post(path: str, stdin: BinaryIO | None = None) -> Post:
+def post_from_text(loaded: LoadedText, as_format: str | None = None) -> Post:
+    return stage(Document(loaded), as_format).finish()
+
+
+def open_post(path: str, stdin: BinaryIO | None = None, as_format: str | None = None) -> Post:
     """Read and parse a post ("-" reads standard input). Raises LoadError."""
-    return post_from_text(read_source(path, stdin))
+    return stage(read_document(path, stdin), as_format).finish()
 
 
-def open_in_stages(path: str, stdin: BinaryIO | None = None) -> StagedPost:
+def open_in_stages(
+    path: str, stdin: BinaryIO | None = None, as_format: str | None = None
+) -> PendingPost:
     """Read and parse a post up to its comment thread, which ``finish()`` reads."""
-    loaded = read_source(path, stdin)
-    return parse_in_stages(loaded.text, _source(loaded))
+    return stage(read_document(path, stdin), as_format)

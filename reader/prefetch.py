@@ -27,37 +27,38 @@ from reader.staged import PendingPost, ReadPost
 Collect = Callable[[], PendingPost]
 
 
-def start(path: str) -> Collect:
-    """Begin reading ``path``; the returned call gives the post or raises LoadError."""
+def start(path: str, as_format: str | None = None) -> Collect:
+    """Begin reading ``path`` (a file or a URL) as ``as_format`` (None: detected); the
+    returned call gives the post or raises LoadError."""
     if path == "-" or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
-        return _in_line(path)
+        return _in_line(path, as_format)
     read_end, write_end = os.pipe()
     try:
         child = os.fork()
     except OSError:
         os.close(read_end)
         os.close(write_end)
-        return _in_line(path)
+        return _in_line(path, as_format)
     if child == 0:
-        _child(path, read_end, write_end)
+        _child(path, as_format, read_end, write_end)
     os.close(write_end)
-    return lambda: _collect(path, child, read_end)
+    return lambda: _collect(path, child, read_end, as_format)
 
 
-def open_in_stages(path: str) -> PendingPost:
+def open_in_stages(path: str, as_format: str | None = None) -> PendingPost:
     """Read and parse here. The parser is loaded only where it is used: in the child,
     or here when there is none, so that the interface starts without waiting for it."""
     from reader.pipeline import open_in_stages as read
 
-    return read(path)
+    return read(path, as_format=as_format)
 
 
-def _in_line(path: str) -> Collect:
-    staged = open_in_stages(path)
+def _in_line(path: str, as_format: str | None) -> Collect:
+    staged = open_in_stages(path, as_format)
     return lambda: staged
 
 
-def _child(path: str, read_end: int, write_end: int) -> None:
+def _child(path: str, as_format: str | None, read_end: int, write_end: int) -> None:
     """In the child: send the post up to its thread (or the load error), then the thread.
 
     The thread, the slow part of a long discussion, is read here too, in parallel with
@@ -68,7 +69,7 @@ def _child(path: str, read_end: int, write_end: int) -> None:
         os.close(read_end)
         with os.fdopen(write_end, "wb") as pipe:
             try:
-                staged = open_in_stages(path)
+                staged = open_in_stages(path, as_format)
             except LoadError as error:
                 pickle.dump(("error", str(error)), pipe)
             else:
@@ -85,13 +86,13 @@ def _child(path: str, read_end: int, write_end: int) -> None:
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
-def _collect(path: str, child: int, read_end: int) -> PendingPost:
+def _collect(path: str, child: int, read_end: int, as_format: str | None = None) -> PendingPost:
     pipe = os.fdopen(read_end, "rb")
     try:
         first = pickle.load(pipe)
     except Exception:  # the child died or sent garbage: read the post here instead
         _close(pipe, child, stop=True)
-        return open_in_stages(path)
+        return open_in_stages(path, as_format)
     if isinstance(first, tuple) and len(first) == 2 and first[0] == "error":
         _close(pipe, child)
         raise LoadError(str(first[1]))
@@ -103,12 +104,12 @@ def _collect(path: str, child: int, read_end: int) -> PendingPost:
         and isinstance(first[2], int)
     ):  # not what the child sends: read the post here instead
         _close(pipe, child, stop=True)
-        return open_in_stages(path)
+        return open_in_stages(path, as_format)
     _, body, pending = first
     if not pending:
         _close(pipe, child)
         return ReadPost(body)
-    return PipedPost(body, path, pending, pipe, child)
+    return PipedPost(body, path, pending, pipe, child, as_format)
 
 
 def _close(pipe: BinaryIO, child: int, stop: bool = False) -> None:
@@ -127,7 +128,16 @@ class PipedPost:
     whole: nothing is lost, it only takes longer.
     """
 
-    def __init__(self, body: Post, path: str, pending: int, pipe: BinaryIO, child: int) -> None:
+    def __init__(
+        self,
+        body: Post,
+        path: str,
+        pending: int,
+        pipe: BinaryIO,
+        child: int,
+        as_format: str | None = None,
+    ) -> None:
+        self._format = as_format
         self._body = body
         self._path = path
         self._pending = pending
@@ -151,7 +161,7 @@ class PipedPost:
                     raise ValueError("the child sent something else")
             except Exception:  # the child died or sent garbage: read the whole post here
                 _close(self._pipe, self._child, stop=True)
-                post = open_in_stages(self._path).finish()
+                post = open_in_stages(self._path, self._format).finish()
             else:
                 _close(self._pipe, self._child)
             self._post = post

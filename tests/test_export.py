@@ -16,12 +16,16 @@ def test_json_contract_shape(sample_post: Post) -> None:
         "format": "text",
         "encoding": "utf-8",
         "bytes": 12126,
+        "url": None,
     }
     assert data["title"] == "Social Media and The Police 3yrs On"
+    # Fields of web inputs, added to post-reader/1: known or empty for a text scrape.
+    assert (data["author"], data["date"], data["site"], data["links"]) == (None, None, None, [])
     section = data["sections"][0]
     assert set(section) == {"id", "title", "title_inferred", "level", "span", "paragraphs"}
     paragraph = section["paragraphs"][0]
-    assert set(paragraph) == {"id", "text", "span", "artifacts"}
+    assert set(paragraph) == {"id", "text", "span", "kind", "artifacts"}
+    assert paragraph["kind"] == "text"
     assert paragraph["artifacts"] == [
         {"kind": "image-caption", "text": "falklands-minefield1", "start": 205, "end": 225}
     ]
