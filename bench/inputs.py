@@ -109,6 +109,64 @@ def long_paragraph(size: int, seed: int = 4) -> str:
     return " ".join(sentences)
 
 
+def web_page(size: int, seed: int = 5) -> str:
+    """A WordPress-like page of about ``size`` bytes: navigation, an article with headings,
+    lists and links, a nested comment thread, a sidebar and a footer."""
+    rng = random.Random(seed)
+    nav = "".join(f'<li><a href="/{word}/">{word.title()}</a></li>' for word in WORDS[:12])
+    head = (
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>A Long Post About Gardens | Example Blog</title>"
+        '<meta property="og:title" content="A Long Post About Gardens">'
+        "<style>body{font-family:serif}</style><script>var tracking = 1;</script></head>"
+        f'<body><header><nav><ul class="menu">{nav}</ul></nav></header><main>'
+        '<article class="post"><h1 class="entry-title">A Long Post About Gardens</h1>'
+        '<div class="entry-content">'
+    )
+    article: list[str] = []
+    for part in range(12):
+        article.append(f"<h2>Part {part + 1}: {_sentence(rng)[:-1]}</h2>")
+        for _ in range(6):
+            text = _paragraph(rng, (3, 6))
+            article.append(f'<p>{text} See <a href="https://example.org/{part}">the notes</a>.</p>')
+        items = "".join(f"<li>{_sentence(rng)}</li>" for _ in range(4))
+        article.append(f"<ul>{items}</ul>")
+    comments: list[str] = []
+    length = len(head) + sum(map(len, article))
+    open_depth = 0
+    number = 0
+    while length < size:
+        number += 1
+        depth = min(open_depth, rng.choice((0, 0, 1, 1, 2, 3)))  # a reply, or back up
+        while open_depth > depth:
+            comments.append("</ul></li>")
+            open_depth -= 1
+        body = "".join(f"<p>{_paragraph(rng, (1, 3))}</p>" for _ in range(rng.randint(1, 3)))
+        day, minute = rng.randint(1, 28), rng.randint(10, 59)
+        comment = (
+            f'<li class="comment depth-{depth + 1}" id="comment-{number}">'
+            f'<article class="comment-body"><footer class="comment-meta">'
+            f'<div class="comment-author vcard"><b class="fn">{rng.choice(NAMES)}</b>'
+            f' <span class="says">says:</span></div><div class="comment-metadata">'
+            f'<time datetime="2024-05-{day:02d}T21:{minute}:00">May {day}, 2024 at 9:{minute} pm'
+            f'</time></div></footer><div class="comment-content">{body}</div>'
+            f'<div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>'
+            "</article>"
+        )
+        comments.append(comment + '<ul class="children">')
+        open_depth = depth + 1
+        length += len(comment) + 30
+    comments.append("</ul></li>" * open_depth)
+    tail = (
+        '</div></article><div id="comments"><h2 class="comments-title">'
+        f"{number} thoughts on “A Long Post About Gardens”</h2>"
+        f'<ol class="comment-list">{"".join(comments)}</ol></div></main>'
+        '<aside><h3>Related posts</h3><ul><li><a href="/a">Another post</a></li></ul></aside>'
+        "<footer><p>© Example Blog. All rights reserved.</p></footer></body></html>"
+    )
+    return head + "".join(article) + tail
+
+
 def write_inputs(folder: Path, quick: bool) -> dict[str, Path]:
     """Write the generated inputs (smaller with ``quick``) and return every input's path."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -122,4 +180,7 @@ def write_inputs(folder: Path, quick: bool) -> dict[str, Path]:
         path = folder / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
         paths[name] = path
+    page = folder / "page.html"
+    page.write_text(web_page(1_000_000), encoding="utf-8")
+    paths["page"] = page
     return paths

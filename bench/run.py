@@ -106,19 +106,23 @@ def paint_figures(paths: dict[str, Path], posts: dict[str, Post], repeats: int) 
     bare_time = median([paint.seconds for paint in bare])
     bare_rss = median([paint.peak_rss_mib for paint in bare])
     figures = []
-    for name in ("book", "thread"):
+    # The web page is parsed by two libraries (lxml, trafilatura) on top of the reader's
+    # own work, hence its wider target.
+    targets = {"book": 2.0, "thread": 2.0, "page": 2.5}
+    for name, target in targets.items():
         argv = [python, "-m", "reader", str(paths[name])]
         marker = first_words(posts[name])
         runs = [first_paint(argv, marker, SIZE) for _ in range(repeats)]
         seconds = median([paint.seconds for paint in runs])
+        label = "first paint, 1 MB web page" if name == "page" else f"first paint, {name}"
         figures.append(
             figure(
-                f"first paint, {name}",
+                label,
                 seconds * 1000,
                 "ms",
                 bare_time * 1000,
-                "<= 2.0 x bare app",
-                seconds <= 2.0 * bare_time,
+                f"<= {target} x bare app",
+                seconds <= target * bare_time,
             )
         )
         if name == "book":
@@ -521,7 +525,9 @@ def main(argv: list[str] | None = None) -> int:
     repeats, presses = (1, 20) if quick else (5, 200)
     with tempfile.TemporaryDirectory(prefix="post-reader-bench-") as folder:
         paths = write_inputs(Path(folder), quick)
-        posts = {name: open_post(str(paths[name])) for name in ("sample", "book", "thread")}
+        posts = {
+            name: open_post(str(paths[name])) for name in ("sample", "book", "thread", "page")
+        }
         figures = paint_figures(paths, posts, repeats)
         figures += throughput_figures(paths, repeats)
         figures += key_figures(posts["sample"], posts["book"], paths["book"], presses)

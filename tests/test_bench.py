@@ -31,6 +31,7 @@ def test_quick_benchmark_writes_every_figure(tmp_path: Path) -> None:
     for expected in (
         "first paint, book",
         "first paint, thread",
+        "first paint, 1 MB web page",
         "peak RSS, book open",
         "parser, book",
         "key ], book, median",
