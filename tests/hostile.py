@@ -465,3 +465,94 @@ def random_post(seed: int) -> str:
         cut = rng.randint(0, len(parts[index]))
         parts[index] = parts[index][:cut] + rng.choice(payloads) + parts[index][cut:]
     return "\n\n".join(parts) + "\n"
+
+
+# --- web pages -----------------------------------------------------------------------
+
+# Words that must never reach the model: they sit where a browser shows nothing.
+UNSHOWN = {
+    "script": "SCRIPTWORD",
+    "style": "STYLEWORD",
+    "comment": "COMMENTWORD",
+    "hidden": "HIDDENWORD",
+    "display-none": "NONEWORD",
+    "template": "TEMPLATEWORD",
+}
+
+
+def hostile_page() -> str:
+    """A web page carrying every payload as raw bytes, as entities and as markup-like
+    text, in the title, headings, paragraphs, links and a comment thread; plus content a
+    browser does not show (scripts, styles, comments, hidden elements)."""
+    # &#27; is an ESC once the page is parsed; &#155; a C1 CSI.
+    entities = "&#27;]0;PWNED-ENT&#7; &#x1b;[2J &#155;31m"
+    raw = ESCAPES["osc0-title"] + " " + ESCAPES["csi-colour"]
+    markup = " ".join(MARKUP)
+    paragraph = (
+        "Paragraph one of the hostile page, long enough to be read as the article's "
+        "text by any extractor that looks for paragraphs of real prose in a page. "
+    )
+    comments = "".join(
+        f'<li class="comment" id="comment-{n}"><article class="comment-body">'
+        f'<div class="comment-author vcard"><b class="fn">{author}</b> says:</div>'
+        f'<div class="comment-metadata"><time datetime="2024-05-0{n}">May {n}, 2024</time></div>'
+        f'<div class="comment-content"><p>{body}</p></div>'
+        f'<a class="comment-reply-link" href="javascript:reply({n})">Reply</a></article></li>'
+        for n, author, body in (
+            (1, "Mallory &#27;]2;PWNED-AUTH&#7;", f"Comment with {entities} and {markup}."),
+            (2, "[@click=app.quit]Eve[/]", f"Comment with raw {raw} escapes."),
+            (3, "Trudy", "A plain comment with words in it."),
+        )
+    )
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f"<title>Hostile &#27;]0;PWNED-TITLE&#7; [b]page[/b]</title>"
+        f"<script>var a = '{UNSHOWN['script']}'; document.write('<p>x</p>');</script>"
+        f"<style>body::after {{ content: '{UNSHOWN['style']}' }}</style></head><body>"
+        f"<!-- {UNSHOWN['comment']} -->"
+        f'<nav><a href="/">Home</a> <a href="/about">About</a></nav>'
+        "<article><h1>Hostile &#27;]0;PWNED-H1&#7; [@click=app.quit]Title[/]</h1>"
+        f"<p>{paragraph}With entities {entities} inside.</p>"
+        f"<p>{paragraph}With raw escapes {raw} inside.</p>"
+        f"<p>{paragraph}With markup {markup} inside.</p>"
+        f"<p>{paragraph}A <a href=\"javascript:alert('PWNED-JS')\">script link</a>, a "
+        '<a href="data:text/html,PWNED-DATA">data link</a> and a '
+        '<a href="http://evil.example/&#27;]8;;">real link</a>.</p>'
+        f"<div hidden><p>{UNSHOWN['hidden']} in a hidden block.</p></div>"
+        f'<p style="display: none">{UNSHOWN["display-none"]} in a paragraph not shown.</p>'
+        f"<template><p>{UNSHOWN['template']} in a template.</p></template>"
+        "<h2>Second &#155;2J part</h2>"
+        f"<p>{paragraph}The second part of the article.</p></article>"
+        f'<section id="comments"><h2>3 Comments</h2><ol class="comment-list">{comments}</ol>'
+        '<form id="commentform"><textarea>Leave a reply</textarea></form></section>'
+        "<footer>Footer words</footer></body></html>"
+    )
+
+
+def deep_page(depth: int = 10_000) -> str:
+    """An article buried ``depth`` elements deep."""
+    words = "Deep words of the page that someone wanted to read at the very bottom."
+    return f"<html><body>{'<div>' * depth}<p>{words}</p>{'</div>' * depth}</body></html>"
+
+
+def broken_page() -> str:
+    """Markup a browser forgives: unclosed and stray tags, a tag cut in the middle."""
+    return (
+        "<html><head><title>Broken page</head><body><p>First paragraph of the broken page "
+        "with words to read <b>bold <i>both</b> italic</i><p>Second paragraph</div></div>"
+        "</span> still going<table><tr><td>cell one<td>cell two</table><p <p>odd tag"
+        "<ul><li>one<li>two</ul></p></p></body><p>after the body</html><p>after html <a href"
+    )
+
+
+def big_page(size: int = 20_000_000, seed: int = 6) -> str:
+    """A page of about ``size`` bytes of paragraphs."""
+    rng = random.Random(seed)
+    parts = ["<html><head><title>Big page</title></head><body><article><h1>Big page</h1>"]
+    length = 0
+    while length < size:
+        part = f"<p>{_paragraph(rng, (2, 6))}</p>"
+        parts.append(part)
+        length += len(part)
+    parts.append("</article></body></html>")
+    return "".join(parts)
