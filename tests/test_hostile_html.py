@@ -142,7 +142,8 @@ CAFE = "Café “quoted” post — 5 €"
 
 def _cp1252_page(meta: str) -> bytes:
     body = f"<p>{CAFE}, with enough words around it to be the article of this small page.</p>"
-    page = f"<html><head>{meta}<title>{CAFE}</title></head><body><article>{body}</article></body></html>"
+    head = f"<head>{meta}<title>{CAFE}</title></head>"
+    page = f"<html>{head}<body><article>{body}</article></body></html>"
     return page.encode("cp1252")
 
 
