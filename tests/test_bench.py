@@ -90,3 +90,5 @@ def test_accuracy_benchmark_scores_both_sets(tmp_path: Path) -> None:
         assert 0.0 <= figures[name]["value"] <= 1.0
         assert name in result.stdout
     assert "scrapes (12 pages)" in result.stdout and "rendered pages (12)" in result.stdout
+    # The HTML reader, scored on the same pages' HTML against trafilatura on its own.
+    assert "html pages (12)" in result.stdout and "trafilatura" in result.stdout
