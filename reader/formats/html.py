@@ -57,7 +57,7 @@ _CONTROL_REFERENCE = re.compile(
 # What the page does not show. (Scripts and styles trafilatura drops itself, and it reads
 # the JSON-LD scripts for the metadata; the fallback reader skips them.)
 _UNSEEN = etree.XPath(
-    "//body//*[@hidden or @aria-hidden='true'"
+    "//template | //body//*[@hidden or @aria-hidden='true'"
     " or contains(translate(@style, 'DISPLAYNOEVSBTH ', 'displaynoevsbth'), 'display:none')"
     " or contains(translate(@style, 'DISPLAYNOEVSBTH ', 'displaynoevsbth'), 'visibility:hidden')]"
 )
