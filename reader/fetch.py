@@ -208,8 +208,9 @@ def _asked(client: httpx.Client, request: httpx.Request) -> tuple[str, frozenset
 
 
 def _page(url: str, response: httpx.Response, cap: int, stop: threading.Event) -> Fetched:
-    final = str(response.url)
-    where = "" if final == str(httpx.URL(url)) else f" (at {_shown(final)})"
+    # A password in the address is for the server, not for the dump or the messages.
+    final = str(response.url.copy_with(userinfo=b"") if response.url.userinfo else response.url)
+    where = "" if response.url == httpx.URL(url) else f" (at {_shown(final)})"
     status = response.status_code
     if status >= 300:
         reason = response.reason_phrase or httpx.codes.get_reason_phrase(status)

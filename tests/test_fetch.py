@@ -328,6 +328,15 @@ def test_a_proxy_from_the_environment_is_used(
     assert [seen.path for seen in server.requests] == ["http://blog.example/post"]
 
 
+def test_a_password_in_the_address_is_sent_but_not_kept(server: PageServer) -> None:
+    server.routes["/post"] = Reply(POST.encode())
+    port = server.server_address[1]
+    fetched = fetch(f"http://ann:secret@127.0.0.1:{port}/post")
+    assert server.requests[0].headers["authorization"].startswith("Basic ")
+    assert fetched.url == server.url("/post")
+    assert "secret" not in fetched.name
+
+
 def test_a_body_without_a_type_that_is_text_opens(server: PageServer) -> None:
     server.routes["/post"] = Reply(POST.encode(), content_type=None)
     fetched = fetch(server.url("/post"))
