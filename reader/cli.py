@@ -9,13 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import NoReturn
 
 from reader import __version__, prefetch
 from reader.formats.detect import FORMATS
-from reader.load import LoadError
+from reader.load import LoadError, control_placeholder
 from reader.model import Post
 from reader.resources import sample_path
 from reader.visible import visible
@@ -119,7 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.pipeline import open_post  # not for the interactive reader: see prefetch
 
     try:
-        post = open_post(path, as_format=args.format)
+        with _waiting_for(path):
+            post = open_post(path, as_format=args.format)
     except LoadError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -142,11 +144,17 @@ def _run_reader(path: str, as_format: str | None) -> int:
     try:
         # The post is read and parsed (in a second process where it helps) while Textual
         # loads; a long comment thread is read later, while the post is already shown.
-        collect = prefetch.start(path, as_format)
-        from reader.tui import make_app
-
+        # The wait is announced from the start: without a second process (one core), the
+        # page downloads inside start() itself.
         with _waiting_for(path):
-            staged = collect()
+            collect = prefetch.start(path, as_format)
+            try:
+                from reader.tui import make_app
+
+                staged = collect()
+            except BaseException:  # ctrl+c (or worse) while waiting: no child left reading
+                collect.cancel()
+                raise
     except LoadError as error:
         return _fail(str(error))
     except KeyboardInterrupt:
@@ -166,14 +174,35 @@ def _waiting_for(path: str) -> Iterator[None]:
 
     shown = is_url(path) and sys.stderr.isatty()
     if shown:
-        sys.stderr.write(f"reader: fetching {visible(path)} … (ctrl+c stops)")
+        sys.stderr.write(_waiting_line(path))
         sys.stderr.flush()
     try:
         yield
     finally:
         if shown:
-            sys.stderr.write("\r\x1b[K")  # the line is cleared: the reader takes the screen
+            sys.stderr.write("\r\x1b[K")  # the line is cleared for the reader or the output
             sys.stderr.flush()
+
+
+def _waiting_line(url: str) -> str:
+    """One row of the terminal (a wrapped line would outlive the clearing of the last
+    row), the address safe to show and shortened to fit."""
+    url = visible(
+        "".join(control_placeholder(c) if c < " " or "\x7f" <= c <= "\x9f" else c for c in url)
+    )
+    try:
+        width = os.get_terminal_size(sys.stderr.fileno()).columns or 80  # 0: not said
+    except OSError:
+        width = 80
+    before, after = "reader: fetching ", " … (ctrl+c stops)"
+    room = max(10, width - 1 - len(before) - len(after))
+    cells = 0
+    for end, char in enumerate(url):
+        cells += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if cells > room:
+            url = url[: end - 1] + "…"  # room for the ellipsis, whatever the last width
+            break
+    return before + url + after
 
 
 def _attach_terminal() -> bool:

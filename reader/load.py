@@ -124,8 +124,40 @@ def _guess_legacy(data: bytes) -> str | None:
     return "cp1252" if western or punctuation_only else best.encoding
 
 
-def decode(data: bytes) -> tuple[str, str, int]:
-    """Decode bytes to text: (text, encoding name, replaced byte count)."""
+# Labels that mean windows-1252 on the web (as browsers read them): the C1 range of
+# ISO-8859-1 is control characters, and pages labelled so mean cp1252's quotes there.
+_MEANS_CP1252 = frozenset({"ascii", "latin_1", "iso8859-1"})
+_ASCII_PRINTABLE = bytes(range(0x20, 0x7F))
+# Python codecs that turn ASCII into something else (escapes, domain names): no page's
+# charset, whatever its label says.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "charmap"})
+
+
+def declared_codec(label: str | None) -> str | None:
+    """The codec a declared charset names, if it is one worth trusting over detection:
+    known to Python and ASCII-compatible (UTF-16 and UTF-32 are read by their byte-order
+    mark or their NUL bytes instead, and UTF-7 or EBCDIC labels on a page are mistakes)."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+        if name in _NOT_CHARSETS or _ASCII_PRINTABLE.decode(name) != _ASCII_PRINTABLE.decode():
+            return None
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return None
+    if name == "utf-8-sig":
+        return "utf-8"
+    return "cp1252" if name in _MEANS_CP1252 else name
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str, int]:
+    """Decode bytes to text: (text, encoding name, replaced byte count).
+
+    ``declared``, a charset the bytes are said to be in (a server's Content-Type), is
+    used when they decode with it without an error, except that valid UTF-8 with
+    non-ASCII characters stays UTF-8: a server's default ISO-8859-1 label on a UTF-8
+    page is common, and other text is almost never valid UTF-8 by chance.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -140,10 +172,19 @@ def decode(data: bytes) -> tuple[str, str, int]:
             pass
     if b"\x00" in data:
         raise LoadError("binary file (it contains NUL bytes)")
+    codec = declared_codec(declared)
     try:
-        return data.decode("utf-8"), "utf-8", 0
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if codec is None or codec == "utf-8" or not text.isascii():
+            return text, "utf-8", 0
+    if codec is not None and codec != "utf-8":
+        try:
+            return data.decode(codec), codec, 0
+        except UnicodeDecodeError:
+            pass  # the label is wrong: find the encoding as if there were none
     text, broken, non_ascii = _utf8_damage(data)
     if non_ascii > 0 and broken <= max(1, _MAX_BAD_UTF8_SHARE * len(data)):
         # UTF-8 with a few broken bytes: keep it, replace them, count them.
@@ -179,9 +220,12 @@ def normalise(text: str, utf8: bytes | None = None) -> tuple[str, int]:
     return text, replaced
 
 
-def load_bytes(data: bytes, name: str) -> LoadedText:
-    """Turn raw bytes into display-safe text, or raise LoadError."""
-    text, encoding, replaced_bytes = decode(data)
+def load_bytes(data: bytes, name: str, declared_encoding: str | None = None) -> LoadedText:
+    """Turn raw bytes into display-safe text, or raise LoadError.
+
+    ``declared_encoding``: a charset the bytes are said to be in (see ``decode``).
+    """
+    text, encoding, replaced_bytes = decode(data, declared_encoding)
     text, replaced_controls = normalise(text, data if encoding == "utf-8" else None)
     if text and replaced_controls > _MAX_CONTROL_SHARE * len(text) and replaced_controls > 8:
         raise LoadError("binary file (mostly control characters)")

@@ -32,7 +32,8 @@ def read_document(path: str, stdin: BinaryIO | None = None) -> Document:
         from reader.fetch import fetch  # the network stack only when a URL is named
 
         fetched = fetch(path)
-        return Document(load_bytes(fetched.data, fetched.name), fetched.content_type, fetched.url)
+        loaded = load_bytes(fetched.data, fetched.name, fetched.charset)
+        return Document(loaded, fetched.content_type, fetched.url)
     return Document(read_source(path, stdin))
 
 
@@ -54,8 +55,23 @@ def stage(document: Document, as_format: str | None = None) -> PendingPost:
     from reader import formats
 
     loaded = document.loaded
-    chosen = as_format or formats.detect(loaded.name, loaded.text, document.content_type)
+    chosen = as_format or _detected(document)
     return formats.read(loaded.text, _source(document, chosen), base_url=document.url)
+
+
+def _detected(document: Document) -> str:
+    from reader import formats
+    from reader.formats.detect import format_by_content_type
+
+    loaded = document.loaded
+    if document.url is not None:
+        # From the web, a content type that names a format outranks the address's
+        # suffix: a code host's page for README.md is HTML, and a route such as
+        # /post.php can serve anything.
+        by_type = format_by_content_type(document.content_type)
+        if by_type is not None:
+            return by_type
+    return formats.detect(loaded.name, loaded.text, document.content_type)
 
 
 def post_from_text(loaded: LoadedText, as_format: str | None = None) -> Post:

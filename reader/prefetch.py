@@ -17,14 +17,52 @@ import contextlib
 import os
 import pickle
 import signal
-from collections.abc import Callable
+from abc import ABC, abstractmethod
 from typing import BinaryIO
 
 from reader.load import LoadError
 from reader.model import Post
 from reader.staged import PendingPost, ReadPost
 
-Collect = Callable[[], PendingPost]
+
+class Collect(ABC):
+    """Gives the post (``collect()``), or gives up on it (``cancel()``)."""
+
+    @abstractmethod
+    def __call__(self) -> PendingPost: ...
+
+    @abstractmethod
+    def cancel(self) -> None:
+        """Stop reading (nothing left running) when the post will not be wanted."""
+
+
+class _Ready(Collect):
+    def __init__(self, staged: PendingPost) -> None:
+        self._staged = staged
+
+    def __call__(self) -> PendingPost:
+        return self._staged
+
+    def cancel(self) -> None:
+        pass  # read in line already: nothing runs
+
+
+class _FromChild(Collect):
+    def __init__(self, path: str, child: int, read_end: int, as_format: str | None) -> None:
+        self._path = path
+        self._child = child
+        self._read_end = read_end
+        self._format = as_format
+        self._taken = False
+
+    def __call__(self) -> PendingPost:
+        self._taken = True  # from here on _collect owns the pipe and the child
+        return _collect(self._path, self._child, self._read_end, self._format)
+
+    def cancel(self) -> None:
+        if not self._taken:
+            self._taken = True
+            _close(os.fdopen(self._read_end, "rb"), self._child, stop=True)
 
 
 def start(path: str, as_format: str | None = None) -> Collect:
@@ -33,16 +71,36 @@ def start(path: str, as_format: str | None = None) -> Collect:
     if path == "-" or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
         return _in_line(path, as_format)
     read_end, write_end = os.pipe()
+    # ctrl+c is held off across the fork: one that came just before it would be raised
+    # here after it, with a child (a download, say) left running that nobody waits for.
+    held = _hold_interrupts()
     try:
         child = os.fork()
     except OSError:
+        _release_interrupts(held)
         os.close(read_end)
         os.close(write_end)
         return _in_line(path, as_format)
     if child == 0:
-        _child(path, as_format, read_end, write_end)
+        _child(path, as_format, read_end, write_end, held)
     os.close(write_end)
-    return lambda: _collect(path, child, read_end, as_format)
+    try:
+        _release_interrupts(held)  # a ctrl+c held off is raised now
+    except BaseException:
+        _close(os.fdopen(read_end, "rb"), child, stop=True)
+        raise
+    return _FromChild(path, child, read_end, as_format)
+
+
+def _hold_interrupts() -> set[int | signal.Signals] | None:
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def open_in_stages(path: str, as_format: str | None = None) -> PendingPost:
@@ -54,11 +112,16 @@ def open_in_stages(path: str, as_format: str | None = None) -> PendingPost:
 
 
 def _in_line(path: str, as_format: str | None) -> Collect:
-    staged = open_in_stages(path, as_format)
-    return lambda: staged
+    return _Ready(open_in_stages(path, as_format))
 
 
-def _child(path: str, as_format: str | None, read_end: int, write_end: int) -> None:
+def _child(
+    path: str,
+    as_format: str | None,
+    read_end: int,
+    write_end: int,
+    held: set[int | signal.Signals] | None = None,
+) -> None:
     """In the child: send the post up to its thread (or the load error), then the thread.
 
     The thread, the slow part of a long discussion, is read here too, in parallel with
@@ -66,6 +129,7 @@ def _child(path: str, as_format: str | None, read_end: int, write_end: int) -> N
     """
     status = 1
     try:
+        _release_interrupts(held)  # ctrl+c ends the child too (through the finally below)
         os.close(read_end)
         with os.fdopen(write_end, "wb") as pipe:
             try:
@@ -93,6 +157,9 @@ def _collect(path: str, child: int, read_end: int, as_format: str | None = None)
     except Exception:  # the child died or sent garbage: read the post here instead
         _close(pipe, child, stop=True)
         return open_in_stages(path, as_format)
+    except BaseException:  # ctrl+c while waiting: the child must not go on downloading
+        _close(pipe, child, stop=True)
+        raise
     if isinstance(first, tuple) and len(first) == 2 and first[0] == "error":
         _close(pipe, child)
         raise LoadError(str(first[1]))

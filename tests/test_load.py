@@ -116,3 +116,51 @@ def test_garbage_is_refused() -> None:
 def test_empty_input_is_an_empty_text() -> None:
     loaded = load_bytes(b"", "empty.txt")
     assert loaded.text == "" and loaded.encoding == "utf-8"
+
+
+# --- a declared encoding (a server's Content-Type charset) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "encoding"),
+    [
+        # Too short for detection to be sure of: each is misread without its label.
+        ("Łódź", "windows-1250", "cp1250"),
+        ("Привет", "KOI8-R", "koi8-r"),
+        ("Ça va, été", '"windows-1252"', "cp1252"),
+        ("日本語", "euc-jp", "euc_jp"),
+        ("中文文本", "gb2312", "gb2312"),
+    ],
+)
+def test_a_declared_encoding_that_fits_is_used(text: str, label: str, encoding: str) -> None:
+    loaded = load_bytes(text.encode(encoding), "page", label)
+    assert (loaded.text, loaded.encoding) == (text, encoding)
+
+
+def test_iso_8859_1_is_read_as_the_web_reads_it() -> None:
+    # Pages labelled ISO-8859-1 mean cp1252's quotes where Latin-1 has control codes.
+    loaded = load_bytes("“Café”".encode("cp1252"), "page", "iso-8859-1")
+    assert (loaded.text, loaded.encoding, loaded.replaced_controls) == ("“Café”", "cp1252", 0)
+
+
+def test_valid_utf8_outranks_a_legacy_label() -> None:
+    loaded = load_bytes(TEXT.encode("utf-8"), "page", "iso-8859-1")
+    assert (loaded.text, loaded.encoding) == (TEXT, "utf-8")
+
+
+def test_a_label_the_bytes_do_not_fit_is_ignored() -> None:
+    data = ("We don’t need “quotes” here, the café said. " * 5).encode("cp1252")
+    assert load_bytes(data, "page", "utf-8") == load_bytes(data, "page")
+
+
+@pytest.mark.parametrize(
+    "label", ["no-such-charset", "utf-16", "utf-7", "cp500", "rot13", "", None]
+)
+def test_labels_that_are_no_use_are_ignored(label: str | None) -> None:
+    for data in (TEXT.encode("utf-8"), TEXT.encode("cp1252"), TEXT.encode("utf-16-le")):
+        assert load_bytes(data, "page", label) == load_bytes(data, "page")
+
+
+def test_a_label_does_not_make_binary_text() -> None:
+    with pytest.raises(LoadError, match="binary"):
+        load_bytes(b"hello\x00world\x00" + bytes(range(200)), "page", "iso-8859-1")
