@@ -63,7 +63,7 @@ _LEAD = re.compile(
 )
 # ... what joins a name to a date ...
 _JOIN_BEFORE_DATE = re.compile(
-    r"(?:\s*(?:,\s*)?\b(?:on|at|posted(?:\s+on)?|wrote(?:\s+on)?|says|said|added|commented)"
+    r"(?:\s*(?:,\s*)?\b(?:on|at|posted(?:\s+on)?|(?:wrote|says|said|added|commented)(?:\s+on)?)"
     r"\b\s*:?"
     r"|\s*[-–—/|·•:,@]+)?\s*$",
     re.IGNORECASE,
@@ -76,7 +76,8 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 # A comment's number: "1.", "#3", "(2)", or a bare "2 " before a name.
-_LABEL = re.compile(r"(?:#\s?(\d{1,5})|\((\d{1,5})\)|(\d{1,5})[.)]?)\s+(?=\S)")
+# "1 · Name · date" (a Markdown export's byline): a dot or bar may stand after the number.
+_LABEL = re.compile(r"(?:#\s?(\d{1,5})|\((\d{1,5})\)|(\d{1,5})[.)]?)(?:\s+[·•|])?\s+(?=\S)")
 _TAIL = re.compile(r"[^\n]{0,48}")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
