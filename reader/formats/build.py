@@ -221,6 +221,9 @@ class PostBuilder:
     def _inferred(paragraphs: list[Paragraph], before: int) -> list[Section]:
         """Text before any heading: split at topic shifts, as for headingless text."""
         starts = section_starts([paragraph.text for paragraph in paragraphs])
+        # A section opens with running text: a list, quotation or code is named badly by
+        # its first words ("3.", "def f():") and belongs with the text that leads to it.
+        starts = [start for start in starts if not start or paragraphs[start].kind == "text"]
         sections: list[Section] = []
         for begin, end in zip(starts, [*starts[1:], len(paragraphs)], strict=True):
             first = paragraphs[begin]
