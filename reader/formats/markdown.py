@@ -87,6 +87,9 @@ class _Leaf:
     """First line and the line after the last, as markdown-it's ``map``."""
     quote: int = 0
     """How many block quotes it sits in."""
+    base: str = "text"
+    """Its kind were it not quoted (a thread's replies are often quoted one level deeper
+    than what they answer, without being quotations)."""
 
 
 @dataclass
@@ -376,7 +379,7 @@ class _Walker:
         self.lists.append(_List(token.type == "ordered_list_open", number, len(self.lists) + 1))
         if self.group is None:
             kind = "quote" if self.quote else "list"
-            self.group = _Leaf(kind, [], (lines[0], lines[1]), self.quote)
+            self.group = _Leaf(kind, [], (lines[0], lines[1]), self.quote, "list")
 
     def close_list(self) -> None:
         if self.lists:
@@ -440,13 +443,9 @@ class _Walker:
             return
         group = self.group
         if group is None:
-            if kind == "code":
-                final = "code"
-            elif self.quote:
-                final = "quote"
-            else:
-                final = "list" if kind == "table" else "text"
-            self.items.append(_Leaf(final, segments, lines, self.quote))
+            base = {"code": "code", "table": "list"}.get(kind, "text")
+            final = "quote" if self.quote and base != "code" else base
+            self.items.append(_Leaf(final, segments, lines, self.quote, base))
             return
         current = self.lists[-1] if self.lists else None
         indent = "  " * (current.depth if current is not None else 0)

@@ -153,6 +153,10 @@ def _read(
         CommentsHeader(found.text, found.declared_count, lines.span(*header_item.lines)),
     )
     for comment in post.comments:
+        covered = owner_lines(comment.span)
+        # Quoted as deep as its byline, a paragraph is the comment's own text.
+        opening = items[owners[covered[0]][0]]
+        depth = opening.quote if isinstance(opening, _Leaf) else 0
         chosen: dict[int, list[int]] = {}  # item → its segments, in order of first use
         for paragraph in comment.paragraphs:
             for line in owner_lines(paragraph.span):
@@ -163,10 +167,11 @@ def _read(
         for item_number, segment_numbers in chosen.items():
             item = items[item_number]
             segments = _segments(item)[min(segment_numbers) : max(segment_numbers) + 1]
-            kind = item.kind if isinstance(item, _Leaf) else "text"
+            kind = "text"
+            if isinstance(item, _Leaf):
+                kind = item.kind if item.quote > depth else item.base
             spread = lines.span(segments[0].line, segments[-1].line + 1)
             paragraphs.append((joined(segments), kind, spread))
-        covered = owner_lines(comment.span)
         thread.taken.update(owners[line][0] for line in covered)
         thread.comments.append(
             _Comment(
