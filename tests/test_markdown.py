@@ -433,6 +433,10 @@ def test_a_comments_heading_over_no_thread_stays_a_section() -> None:
     assert post.comments == () and post.comments_header is None
     assert real_sections(post) == [("Comments", 1)]
     assert texts(post)[-1] == "Comments are closed on this post."
+    listed = md("# Post\n\nBody.\n\n## Discussion\n\n1. First point.\n2. Second point.\n")
+    assert listed.comments == ()
+    assert real_sections(listed) == [("Discussion", 1)]
+    assert texts(listed)[-1] == "1. First point.\n2. Second point."
 
 
 def test_the_markdown_dump_reads_back_with_its_thread() -> None:

@@ -42,8 +42,8 @@ class _Markdown(MarkdownIt):
         return True
 
     def normalizeLink(self, url: str) -> str:  # noqa: N802
-        # Percent-encoded as markdown-it does, without its punycode pass over the host
-        # name: a tenth of the time of a page full of links, for a target that is
+        # Percent-encoded as markdown-it does, without its parse and punycode pass over
+        # the host name (nearly half the time of a page full of links): the target is
         # only shown and handed to a browser, which reads a Unicode host name itself.
         return mdurl.encode(url)
 
@@ -56,8 +56,8 @@ def _parser() -> MarkdownIt:
     if _PARSER is None:
         # CommonMark and its tables. ``maxNesting`` (20) bounds how deep markdown-it
         # recurses; what lies deeper is read back from the source (``recovered``).
-        # Inline text is parsed here, token by token (``_Walker.children``), so that
-        # text without a mark in it need not be.
+        # Inline text is parsed here, token by token (``_inline``), so that text
+        # without a mark in it need not be: most of a post's paragraphs.
         _PARSER = _Markdown("commonmark").enable("table").disable(["inline", "text_join"])
     return _PARSER
 

@@ -91,14 +91,12 @@ def find_thread(items: list[Item], lines: Lines, name: str) -> Thread | None:
         )
         if header is None:
             continue
-        end = next(
-            (
-                later
-                for later in range(index + 1, len(items))
-                if isinstance(items[later], _Head) and items[later].level <= item.level  # type: ignore[union-attr]
-            ),
-            len(items),
-        )
+        end = index + 1
+        while end < len(items):
+            later = items[end]
+            if isinstance(later, _Head) and later.level <= item.level:
+                break  # the thread runs to the next heading as high as its own
+            end += 1
         thread = _read(items, index, end, lines, name, header)
         if thread is not None:
             return thread
@@ -132,7 +130,9 @@ def _read(
         out.append("\n")
         position += 1
     post = parse_post("".join(out), Source(name=name))
-    if not post.comments:
+    if not any(comment.author or comment.date for comment in post.comments):
+        # No byline: a numbered list or plain text under a "Discussion" heading is the
+        # post's own, however the text parser would read a page of it.
         return None
 
     def owner_lines(span: Span) -> range:
