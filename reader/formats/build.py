@@ -126,7 +126,9 @@ class PostBuilder:
 
     def comment(
         self,
-        paragraphs: Sequence[tuple[Sequence[Piece] | str, str]],
+        paragraphs: Sequence[
+            tuple[Sequence[Piece] | str, str] | tuple[Sequence[Piece] | str, str, Span]
+        ],
         *,
         author: str | None = None,
         date: str | None = None,
@@ -134,11 +136,16 @@ class PostBuilder:
         label: str | None = None,
         span: Span = (0, 0),
     ) -> int:
-        """A comment: its paragraphs as (pieces, kind), and ``parent`` the number this
-        call returned for the comment it replies to. Returns the comment's number."""
+        """A comment: its paragraphs as (pieces, kind) or (pieces, kind, span) (without
+        one a paragraph has the comment's span), and ``parent`` the number this call
+        returned for the comment it replies to. Returns the comment's number."""
         blocks = [
-            _Block([pieces] if isinstance(pieces, str) else list(pieces), kind, span)
-            for pieces, kind in paragraphs
+            _Block(
+                [paragraph[0]] if isinstance(paragraph[0], str) else list(paragraph[0]),
+                paragraph[1],
+                paragraph[2] if len(paragraph) == 3 else span,
+            )
+            for paragraph in paragraphs
         ]
         if parent is not None and not 0 <= parent < len(self._comments):
             parent = None
@@ -214,6 +221,9 @@ class PostBuilder:
     def _inferred(paragraphs: list[Paragraph], before: int) -> list[Section]:
         """Text before any heading: split at topic shifts, as for headingless text."""
         starts = section_starts([paragraph.text for paragraph in paragraphs])
+        # A section opens with running text: a list, quotation or code is named badly by
+        # its first words ("3.", "def f():") and belongs with the text that leads to it.
+        starts = [start for start in starts if not start or paragraphs[start].kind == "text"]
         sections: list[Section] = []
         for begin, end in zip(starts, [*starts[1:], len(paragraphs)], strict=True):
             first = paragraphs[begin]
@@ -337,5 +347,10 @@ def _clean(kind: str, text: str) -> str:
         return "\n".join(lines)
     if kind == "text":
         return _SPACE.sub(" ", text).strip()
-    lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in lines if line.replace(_OPEN, "").replace(_CLOSE, ""))
+    # A list's items keep their indentation: it is how a nested item shows its depth.
+    keep = kind == "list"
+    lines = [
+        (" " * (len(line) - len(line.lstrip(" "))) if keep else "") + _SPACE.sub(" ", line).strip()
+        for line in text.split("\n")
+    ]
+    return "\n".join(line for line in lines if line.replace(_OPEN, "").replace(_CLOSE, "").strip())

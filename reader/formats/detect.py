@@ -2,15 +2,18 @@
 
 The file's extension when it names a format, then what the server said it sent, then
 the text itself: an HTML document opens with a doctype or an ``<html>``/``<head>`` tag
-(after comments and white space); Markdown shows its own marks (front matter, ``#``
-headings, fenced code, ``[links](…)``), at least two different ones, so that a scrape
-with one line starting with "#" stays text.
+(after comments and white space); Markdown opens with front matter (YAML or TOML, as
+``front_matter.py`` reads it) or shows its own marks (``#`` headings, fenced code,
+``[links](…)``, ``[1]: https://…`` definitions), at least two different ones, so that a
+scrape with one line starting with "#" stays text.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+
+from reader.formats.front_matter import read_front_matter
 
 FORMATS = ("text", "markdown", "html")
 
@@ -44,7 +47,6 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"<(?:p|div|br|a\s+href|h[1-6]|article|span)[\s>/]", re.IGNORECASE)
 
 _SAMPLE = 65_536
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?:[A-Za-z_][\w-]*:.*\n)+?---[ \t]*\n")
 _MARKDOWN_MARKS = {
     "atx heading": re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE),
     "setext heading": re.compile(r"^\S.*\n(?:={3,}|-{3,})[ \t]*$", re.MULTILINE),
@@ -53,6 +55,12 @@ _MARKDOWN_MARKS = {
     "emphasis": re.compile(r"(?<![\w*])\*\*[^*\n]+\*\*(?![\w*])|(?<![\w_])__[^_\n]+__(?![\w_])"),
     "list": re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S", re.MULTILINE),
     "code span": re.compile(r"(?<!`)`[^`\n]+`(?!`)"),
+    "link definition": re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S", re.MULTILINE),
+    # Raw HTML a Markdown author wrote: a block element opening a line.
+    "html block": re.compile(
+        r"^[ ]{0,3}<(?:div|p|table|details|figure|section|aside|pre|ul|ol)\b[^>\n]*>",
+        re.MULTILINE | re.IGNORECASE,
+    ),
 }
 
 
@@ -79,7 +87,7 @@ def format_by_content(text: str) -> str:
 
 
 def looks_like_markdown(text: str) -> bool:
-    if _FRONT_MATTER.match(text):
+    if read_front_matter(text) is not None:
         return True
     marks = [name for name, pattern in _MARKDOWN_MARKS.items() if pattern.search(text)]
     headings = "atx heading" in marks or "setext heading" in marks

@@ -16,7 +16,7 @@ library knows about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 _MONTH = (
@@ -63,7 +63,7 @@ _LEAD = re.compile(
 )
 # ... what joins a name to a date ...
 _JOIN_BEFORE_DATE = re.compile(
-    r"(?:\s*(?:,\s*)?\b(?:on|at|posted(?:\s+on)?|wrote(?:\s+on)?|says|said|added|commented)"
+    r"(?:\s*(?:,\s*)?\b(?:on|at|posted(?:\s+on)?|(?:wrote|says|said|added|commented)(?:\s+on)?)"
     r"\b\s*:?"
     r"|\s*[-–—/|·•:,@]+)?\s*$",
     re.IGNORECASE,
@@ -75,8 +75,13 @@ _VERB = re.compile(
     r"(?:\s*(?::|\.\.\.|…|,)|\s*$))\s*$",
     re.IGNORECASE,
 )
-# A comment's number: "1.", "#3", "(2)", or a bare "2 " before a name.
-_LABEL = re.compile(r"(?:#\s?(\d{1,5})|\((\d{1,5})\)|(\d{1,5})[.)]?)\s+(?=\S)")
+# A comment's number: "1.", "#3", "(2)", or a bare "2 " before a name. A reply's may
+# hold its parents' ("1.2 · Name · date", as the Markdown export writes it): the last
+# step is its own. A dot or bar may stand between the number and the name.
+_LABEL = re.compile(
+    r"(?:#\s?(\d{1,5})|\((\d{1,5})\)|(\d{1,5})[.)]?|(?:\d{1,5}\.){1,8}(\d{1,5})(?=\s+[·•|]))"
+    r"(?:\s+[·•|])?\s+(?=\S)"
+)
 _TAIL = re.compile(r"[^\n]{0,48}")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -201,12 +206,16 @@ def read_byline(line: str) -> Byline | None:
         and numbered.end() < len(line)
         and DATETIME.match(line) is None  # "09. Jul, 2012" is a date, not a "9."
     ):
-        label = next(numbered.span(group) for group in (1, 2, 3) if numbered.group(group))
+        label = next(numbered.span(group) for group in (1, 2, 3, 4) if numbered.group(group))
         start = numbered.end()
     dated = find_datetime(line, start)
     if dated is None:
-        return _undated_byline(line, start, label)
-    return _dated_byline(line, start, label, dated)
+        byline = _undated_byline(line, start, label)
+    else:
+        byline = _dated_byline(line, start, label, dated)
+    if byline is not None and label is not None and line[label[0] - 1 : label[0]] == ".":
+        byline = replace(byline, chrome=((0, label[0]), *byline.chrome))  # "1.2": "1." is chrome
+    return byline
 
 
 def _undated_byline(line: str, start: int, label: tuple[int, int] | None) -> Byline | None:
