@@ -5,9 +5,9 @@ Running text is re-flowed by ``wrap``; these kinds keep their lines (see
 out and draw them here, so a code block reads the same in a comment as in the post.
 
 A laid-out row is ``(start, end, hang)``: ``text[start:end]`` of the text as drawn, and
-``hang``, which is 0 on a row that begins a line of the text and otherwise says what
-stands before a row that continues a wrapped line: for a list the hanging indent in
-cells (so a wrapped item lines up after its "• "), for code 1 (drawn as ``CODE_MARK``).
+``hang``, which is 0 on a row that begins a line of the text and on a row that continues
+a wrapped line is the cells drawn before its text: a list item's hanging indent (so the
+rest of the item lines up after its "• "), a code line's indent and ``CODE_MARK``.
 """
 
 from __future__ import annotations
@@ -38,22 +38,24 @@ own, so columns a page aligned with tabs line up as it showed them. Elsewhere a 
 one space (``reader.visible``): running text is re-flowed anyway."""
 
 CODE_MARK = "↪"
-"""Drawn in the margin of a code row that continues the line above.
+"""Drawn before the text of a code row that continues the line above.
 
 Long code lines are soft-wrapped at the pane's edge, not cropped: the panes do not
 scroll sideways, so a cropped line would hide its end (and any search match in it) for
-good. Cut at the exact column rather than between words, since a code line's spaces are
-part of it; the mark keeps one wrapped line from reading as two.
+good. They are cut at the exact column rather than between words, since a code line's
+spaces are part of it; the rest hangs at the line's own indent behind the mark (as vim's
+``breakindent`` and ``showbreak`` draw it), so it stays inside the statement it belongs to
+and does not read as a line of its own.
 """
 QUOTE_BAR = "▌ "
 
 FRAME = {"code": 2, "quote": 2}
-"""Columns a kind's decoration takes from the text width: code's margin (the
-continuation mark's column) and the cell kept free at its right edge; the quote's bar."""
+"""Columns a kind's decoration takes from the text width: code's margin and the cell
+kept free at its right edge; the quotation's bar."""
 
 HANG_SHARE = 2
-"""A list item hangs by at most 1/HANG_SHARE of the width: a deeply nested item in a
-narrow pane keeps room for its words (the extra indent is dropped)."""
+"""A wrapped list item or code line hangs by at most 1/HANG_SHARE of the width: deep
+nesting in a narrow pane keeps room for the words (the extra indent is dropped)."""
 
 _ITEM = re.compile(r"([^\S\n]*)(?:([•◦▪‣∙*+–-]|\d{1,9}[.)]|[a-zA-Z][.)])[^\S\n]+)?")
 """A list line's indent and marker ("• ", "1. ", "- "): what a wrapped item hangs after."""
@@ -150,28 +152,35 @@ def _code_rows(text: str, width: int) -> list[Piece]:
         length = len(line)
         if length <= width and line.isascii():
             append((offset, offset + length, 0))
-        elif is_single_cell(line):
-            rows.extend(
-                (offset + cut, offset + min(cut + width, length), 1 if cut else 0)
-                for cut in range(0, length, width)
-            )
         else:
-            rows.extend((offset + a, offset + b, 1 if a else 0) for a, b in _cut_cells(line, width))
+            indent = min(length - len(line.lstrip(" ")), width // HANG_SHARE)
+            hang = indent + len(CODE_MARK)
+            rows.extend(
+                (offset + start, offset + end, hang if start else 0)
+                for start, end in _cut(line, width, max(1, width - hang))
+            )
         offset += length + 1
     return rows
 
 
-def _cut_cells(line: str, width: int) -> list[tuple[int, int]]:
-    """A line cut into pieces of at most ``width`` cells (a wide character is never split)."""
-    pieces: list[tuple[int, int]] = []
+def _cut(line: str, first: int, rest: int) -> list[tuple[int, int]]:
+    """A line cut into a piece of at most ``first`` cells, then pieces of at most ``rest``
+    (a wide character is never split)."""
+    length = len(line)
+    if is_single_cell(line):
+        pieces = [(0, min(first, length))]
+        pieces.extend((cut, min(cut + rest, length)) for cut in range(first, length, rest))
+        return pieces
+    pieces = []
     start = used = 0
+    limit = first
     for index, char in enumerate(line):
         size = get_character_cell_size(char)
-        if used + size > width and used:
+        if used + size > limit and used:
             pieces.append((start, index))
-            start, used = index, 0
+            start, used, limit = index, 0, rest
         used += size
-    pieces.append((start, len(line)))
+    pieces.append((start, length))
     return pieces
 
 
@@ -246,10 +255,26 @@ class BlockLook(NamedTuple):
     link: Style
     reference: Style
 
+    @classmethod
+    def of(cls, style: Callable[[str], Style]) -> BlockLook:
+        """The look from a view's component styles (``style("code")`` and so on).
+
+        What is laid over text keeps only its colour and attributes, not a background:
+        over a code block, a link or the mark keeps the block's background.
+        """
+        return cls(
+            code=style("code"),
+            code_mark=foreground(style("code-mark")),
+            quote=foreground(style("quote")),
+            quote_bar=foreground(style("quote-bar")),
+            list_marker=foreground(style("list-marker")),
+            link=foreground(style("link")),
+            reference=foreground(style("link-reference")),
+        )
+
 
 def foreground(style: Style) -> Style:
-    """A style's colour and attributes without its background: laid over a code block, a
-    link keeps the block's background."""
+    """A style's colour and attributes without its background."""
     return style.without_color + Style(color=style.color)
 
 
@@ -267,9 +292,12 @@ def block_segments(
     start, end, hang = row
     if kind == "code":
         style = base + look.code
-        mark = Segment(CODE_MARK, style + look.code_mark) if hang else Segment(" ", style)
-        segments = [mark, *styled_segments(text, start, end, style, spans)]
-        used = 1 + cell_len(text[start:end])
+        segments = [Segment(" ", style)]  # the block's margin
+        if hang:
+            indent = " " * (hang - len(CODE_MARK))
+            segments += [Segment(indent, style), Segment(CODE_MARK, style + look.code_mark)]
+        segments += styled_segments(text, start, end, style, spans)
+        used = 1 + hang + cell_len(text[start:end])
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return segments

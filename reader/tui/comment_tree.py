@@ -30,7 +30,6 @@ from reader.tui.blocks import (
     block_rows,
     block_segments,
     expand_tabs,
-    foreground,
     link_spans,
 )
 from reader.tui.layout import FILL
@@ -331,7 +330,7 @@ class CommentTree(LazyView[Row], can_focus=True):
 
     def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
-        index, kind, number, start, end, hang = row
+        index, kind = row[0], row[1]
         if kind == _BLANK:
             return Strip.blank(width, base)
         comment = self.comments[index]
@@ -370,22 +369,11 @@ class CommentTree(LazyView[Row], can_focus=True):
 
     def _block_look(self) -> BlockLook:
         """The styles of lists, quotations, code and links (kept until the styles change)."""
-        look = self._look
-        if look is None:
-
-            def style(name: str) -> Style:
-                return self.get_component_rich_style(f"comment-tree--{name}")
-
-            look = self._look = BlockLook(
-                code=style("code"),
-                code_mark=foreground(style("code-mark")),
-                quote=foreground(style("quote")),
-                quote_bar=foreground(style("quote-bar")),
-                list_marker=foreground(style("list-marker")),
-                link=foreground(style("link")),
-                reference=foreground(style("link-reference")),
+        if self._look is None:
+            self._look = BlockLook.of(
+                lambda name: self.get_component_rich_style(f"comment-tree--{name}")
             )
-        return look
+        return self._look
 
     def _lead(self, depth: int, text: bool, base: Style) -> list[Segment]:
         """The gutter and the guides left of a row (and the indent of a text row): a few

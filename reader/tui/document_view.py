@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
@@ -30,7 +29,6 @@ from reader.tui.blocks import (
     block_rows,
     block_segments,
     expand_tabs,
-    foreground,
     link_spans,
 )
 from reader.tui.layout import FILL
@@ -69,8 +67,9 @@ class _Item(NamedTuple):
 
 
 def byline(post: Post) -> str:
-    """ "by AUTHOR · DATE · SITE" as far as the page says them, and the address the post
-    was read from on a line of its own; empty for a post that says none (a text file)."""
+    """The line under the title: "by AUTHOR · DATE · SITE" as far as the page says them,
+    and the address the post was read from on a line of its own; empty for a post that
+    says none (a text file)."""
     parts = [f"by {post.author}" if post.author else "", post.date or "", post.site or ""]
     lines = [" · ".join(part for part in parts if part), post.source.url or ""]
     return "\n".join(line for line in lines if line)
@@ -288,22 +287,11 @@ class DocumentView(LazyView[Row], can_focus=True):
 
     def _block_look(self) -> BlockLook:
         """The styles of lists, quotations, code and links (kept until the styles change)."""
-        look = self._look
-        if look is None:
-
-            def style(name: str) -> Style:
-                return self.get_component_rich_style(f"document-view--{name}")
-
-            look = self._look = BlockLook(
-                code=style("code"),
-                code_mark=foreground(style("code-mark")),
-                quote=foreground(style("quote")),
-                quote_bar=foreground(style("quote-bar")),
-                list_marker=foreground(style("list-marker")),
-                link=foreground(style("link")),
-                reference=foreground(style("link-reference")),
+        if self._look is None:
+            self._look = BlockLook.of(
+                lambda name: self.get_component_rich_style(f"document-view--{name}")
             )
-        return look
+        return self._look
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
