@@ -7,7 +7,8 @@ out and draw them here, so a code block reads the same in a comment as in the po
 A laid-out row is ``(start, end, hang)``: ``text[start:end]`` of the text as drawn, and
 ``hang``, which is 0 on a row that begins a line of the text and on a row that continues
 a wrapped line is the cells drawn before its text: a list item's hanging indent (so the
-rest of the item lines up after its "• "), a code line's indent and ``CODE_MARK``.
+rest of the item lines up after its "• "), a code line's indent and ``CODE_MARK``. A list
+item whose marker is wider than 1/HANG_SHARE of the width continues unhung (hang 0).
 """
 
 from __future__ import annotations
@@ -197,6 +198,12 @@ def _list_rows(text: str, width: int) -> list[Piece]:
         # Deep nesting in a narrow pane: give up indent, not the item's words.
         skip = min(len(line) - len(line.lstrip()), max(0, hang - width // HANG_SHARE))
         hang -= skip
+        if hang > width // HANG_SHARE:  # a marker wider than that: wrapped as it comes
+            rows.extend(
+                (offset + skip + a, offset + skip + b, 0) for a, b in wrap(line[skip:], width)
+            )
+            offset += len(line) + 1
+            continue
         body = offset + skip + hang
         pieces = wrap(line[skip + hang :], max(1, width - hang))
         rows.append((offset + skip, body + pieces[0][1], 0))
@@ -306,7 +313,9 @@ def block_segments(
         return [bar, *styled_segments(text, start, end, base + look.quote, spans)]
     if hang:
         return [Segment(" " * hang, base), *styled_segments(text, start, end, base, spans)]
-    item = _ITEM.match(text, start, end)
-    if item is not None and item.group(2):
-        spans = [(*item.span(2), look.list_marker), *spans]
+    # A marker only where the item's line begins (an unhung row may continue one).
+    if not text[text.rfind("\n", 0, start) + 1 : start].strip():
+        item = _ITEM.match(text, start, end)
+        if item is not None and item.group(2):
+            spans = [(*item.span(2), look.list_marker), *spans]
     return styled_segments(text, start, end, base, spans)
