@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from time import perf_counter
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from textual.pilot import Pilot
 
 from reader.export import to_markdown, to_outline
 from reader.model import MAX_INDENT_DEPTH, Comment, Paragraph, Post, Section
-from reader.tui import ReaderApp, comment_tree, make_app
+from reader.tui import ReaderApp, comment_tree, document_view, make_app
 from reader.tui.lazy_view import LazyView
 
 SIZE = (120, 40)
@@ -176,3 +177,60 @@ async def test_deep_replies_are_indented_alike_in_the_panel_and_the_dumps() -> N
     assert outline_indent(deepest) == outline_indent(MAX_INDENT_DEPTH)
     assert outline_indent(MAX_INDENT_DEPTH) > outline_indent(MAX_INDENT_DEPTH - 1)
     assert quote_depth(deepest) == quote_depth(MAX_INDENT_DEPTH) == MAX_INDENT_DEPTH + 1
+
+
+async def test_a_huge_code_block_and_a_huge_list_draw_and_scroll_wrapping_each_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 10,000-line code block and a 5,000-item list: the first screen, paging through
+    them and the end. A block is laid out whole when it first comes on screen (the views
+    lay out items, not rows), once, in a few milliseconds; scrolling draws from that."""
+    code = "\n".join(
+        f"    line {n}:\tvalue = compute({n})  # {'x' * (n % 90)}" for n in range(10_000)
+    )
+    items = "\n".join(f"• item {n} " + "word " * (n % 30) for n in range(5_000))
+    paragraphs = (
+        Paragraph("p1", "Before the code.", (0, 0)),
+        Paragraph("p2", code, (0, 0), kind="code"),
+        Paragraph("p3", items, (0, 0), kind="list"),
+        Paragraph("p4", "The end.", (0, 0)),
+    )
+    comment = Comment(
+        "c1", None, 0, None, "someone", None, (Paragraph("c1.p1", code, (0, 0), kind="code"),)
+    )
+    post = Post(
+        title="Big blocks",
+        sections=(Section("s1", "Big blocks", True, 1, paragraphs),),
+        comments=(comment,),
+    )
+    laid_out: list[tuple[str, float]] = []
+    block_rows = document_view.block_rows
+
+    def timed(kind: str, text: str, width: int) -> Any:
+        start = perf_counter()
+        rows = block_rows(kind, text, width)
+        laid_out.append((kind, perf_counter() - start))
+        return rows
+
+    monkeypatch.setattr(document_view, "block_rows", timed)
+    async with reader(post) as (app, pilot):
+        view = app.document
+        assert any("line 0:" in line for line in _draw(view))
+        for _ in range(5):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert any("value = compute(" in line for line in _draw(view))
+        middle = view.row_of_match("p3", items.index("• item 2500 "))
+        assert middle is not None
+        view.scroll_to_row(middle)
+        await pilot.pause()
+        assert _draw(view)[0].strip().startswith("• item 2500 word")
+        await pilot.press("G")
+        await pilot.pause()
+        assert any("The end." in line for line in _draw(view))
+        assert sorted(kind for kind, _ in laid_out) == ["code", "list"]  # each once
+        assert all(seconds < 0.5 for _, seconds in laid_out)
+        tree = app.comment_tree
+        tree.scroll_to_row(5_000)
+        await pilot.pause()
+        assert any("value = compute(" in line for line in _draw(tree))

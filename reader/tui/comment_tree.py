@@ -4,7 +4,8 @@ Textual's ``Tree`` keeps labels to one line, rebuilds every visible node on a to
 recurses per level (a 1,000-deep thread raises RecursionError), so this is its own view:
 the thread is kept flat in document order, a subtree is the run of comments after a
 comment that sit deeper than it, and every walk is a loop. Its items are the visible
-comments; ``lazy_view`` does the wrapping, the anchor and the drawn-row cache.
+comments; ``lazy_view`` does the wrapping, the anchor and the drawn-row cache. A list,
+a quotation or code in a comment keeps its lines as it does in the post (``blocks``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,16 @@ from textual.reactive import var
 from textual.strip import Strip
 
 from reader.model import MAX_INDENT_DEPTH, Comment, Post
+from reader.tui.blocks import (
+    KEPT_KINDS,
+    BlockLook,
+    LinkSpans,
+    TabStops,
+    block_rows,
+    block_segments,
+    expand_tabs,
+    link_spans,
+)
 from reader.tui.layout import FILL
 from reader.tui.lazy_view import LazyView, full_width
 from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
@@ -35,8 +46,9 @@ PREVIEW_CHARS = 60
 # Row kinds.
 _HEADER, _TEXT, _BLANK = 0, 1, 2
 
-Row = tuple[int, int, int, int, int]
-"""(comment index, kind, paragraph index, start, end)."""
+Row = tuple[int, int, int, int, int, int]
+"""(comment index, kind, paragraph index, start, end, hang): ``hang`` is what stands before
+a row that continues a list item or a code line (see ``blocks``), 0 otherwise."""
 
 
 class CommentTree(LazyView[Row], can_focus=True):
@@ -48,6 +60,13 @@ class CommentTree(LazyView[Row], can_focus=True):
         "comment-tree--cursor",
         "comment-tree--collapsed",
         "comment-tree--artifact",
+        "comment-tree--code",
+        "comment-tree--code-mark",
+        "comment-tree--quote",
+        "comment-tree--quote-bar",
+        "comment-tree--list-marker",
+        "comment-tree--link",
+        "comment-tree--link-reference",
         "comment-tree--match",
         "comment-tree--current-match",
         "comment-tree--empty",
@@ -90,6 +109,7 @@ class CommentTree(LazyView[Row], can_focus=True):
         self._leads: dict[tuple[int, bool, Style], list[Segment]] = {}
         self._marks: Marks = {}
         self._current: Current = None
+        self._look: BlockLook | None = None
         self._load(post)
 
     def _load(self, post: Post) -> None:
@@ -105,10 +125,16 @@ class CommentTree(LazyView[Row], can_focus=True):
         # Paragraphs as drawn (hidden characters marked), made when a comment is first
         # wrapped: drawing a row of a 1 MB comment must not mark all of it again.
         self._shown: list[tuple[str, ...] | None] = [None] * len(self.comments)
+        # Code paragraphs whose tabs were expanded, by (comment, paragraph): their rows'
+        # offsets differ from the text's.
+        self._tabs: dict[tuple[int, int], TabStops] = {}
         self._text_sizes = [
             (sum(len(p.text) for p in comment.paragraphs), len(comment.paragraphs))
             for comment in self.comments
         ]
+        self._links: dict[str, LinkSpans] = {}
+        if post.links:
+            self._links = link_spans(post.links, self._paragraph_text)
 
     def show_thread(self, post: Post) -> None:
         """The thread has been read (it was pending): show it."""
@@ -142,11 +168,32 @@ class CommentTree(LazyView[Row], can_focus=True):
     def _indent(self, comment: Comment) -> int:
         return GUTTER + INDENT * min(comment.depth, MAX_INDENT_DEPTH)
 
+    def _text_width(self, comment: Comment, width: int) -> int:
+        """Columns for a comment's text, right of its indent."""
+        return max(8, width - self._indent(comment) - INDENT - 1)
+
+    def _paragraph_text(self, block_id: str) -> str | None:
+        """A comment paragraph's text by its id (``c2.p1``), or None."""
+        comment_id, _, paragraph = block_id.partition(".")
+        index = self._index.get(comment_id)
+        if index is None or not paragraph[1:].isdigit():
+            return None
+        number = int(paragraph[1:]) - 1
+        paragraphs = self.comments[index].paragraphs
+        return paragraphs[number].text if 0 <= number < len(paragraphs) else None
+
     def _shown_paragraphs(self, index: int) -> tuple[str, ...]:
         shown = self._shown[index]
         if shown is None:
-            paragraphs = self.comments[index].paragraphs
-            shown = self._shown[index] = tuple(visible(p.text) for p in paragraphs)
+            texts = []
+            for number, paragraph in enumerate(self.comments[index].paragraphs):
+                text = paragraph.text
+                if paragraph.kind == "code":
+                    text, tabs = expand_tabs(text)
+                    if tabs is not None:
+                        self._tabs[index, number] = tabs
+                texts.append(visible(text))
+            shown = self._shown[index] = tuple(texts)
         return shown
 
     def _comment_rows(self, index: int, width: int) -> list[Row]:
@@ -155,17 +202,25 @@ class CommentTree(LazyView[Row], can_focus=True):
         key = (index, collapsed)
         rows = self._wrapped.get(key)
         if rows is None:
-            rows = [(index, _HEADER, -1, 0, 0)]
+            rows = [(index, _HEADER, -1, 0, 0, 0)]
             if not collapsed:
                 comment = self.comments[index]
-                text_width = max(8, width - self._indent(comment) - INDENT - 1)
+                text_width = self._text_width(comment, width)
+                kinds = [paragraph.kind for paragraph in comment.paragraphs]
                 for number, text in enumerate(self._shown_paragraphs(index)):
                     if number:
-                        rows.append((index, _BLANK, -1, 0, 0))
-                    rows.extend(
-                        (index, _TEXT, number, start, end) for start, end in wrap(text, text_width)
-                    )
-            rows.append((index, _BLANK, -1, 0, 0))
+                        rows.append((index, _BLANK, -1, 0, 0, 0))
+                    if kinds[number] in KEPT_KINDS:
+                        rows.extend(
+                            (index, _TEXT, number, start, end, hang)
+                            for start, end, hang in block_rows(kinds[number], text, text_width)
+                        )
+                    else:
+                        rows.extend(
+                            (index, _TEXT, number, start, end, 0)
+                            for start, end in wrap(text, text_width)
+                        )
+            rows.append((index, _BLANK, -1, 0, 0, 0))
             self._wrapped[key] = rows
         return rows
 
@@ -177,7 +232,7 @@ class CommentTree(LazyView[Row], can_focus=True):
         if self._collapsed[index]:
             return 2
         chars, paragraphs = self._text_sizes[index]
-        text_width = max(8, width - self._indent(self.comments[index]) - INDENT - 1)
+        text_width = self._text_width(self.comments[index], width)
         return 2 + int(chars / (text_width * FILL)) + 2 * paragraphs - (1 if paragraphs else 0)
 
     def _plan(self, width: int, width_changed: bool) -> list[int]:
@@ -231,19 +286,29 @@ class CommentTree(LazyView[Row], can_focus=True):
         return full_width([Segment(" " + message, style)], width, self.rich_style)
 
     def _row_state(self, row: Row) -> Hashable:
-        index, kind, number, start, end = row
+        index, kind, number, start, end, _ = row
         if kind == _HEADER:
             on_cursor = index == self.cursor
             collapsed = bool(self._collapsed[index])
             return on_cursor, collapsed, self._current_in(self.comments[index].id)
         if kind == _TEXT:
+            start, end = self._source_range(index, number, start, end)
             return self._current_in(self.comments[index].paragraphs[number].id, start, end)
         return None
+
+    def _source_range(self, index: int, number: int, start: int, end: int) -> tuple[int, int]:
+        """A row's range in offsets of its paragraph's text (they differ only in code
+        with tabs)."""
+        tabs = self._tabs.get((index, number))
+        if tabs is None:
+            return start, end
+        return tabs.to_source(start), tabs.to_source(end, end=True)
 
     def _current_in(
         self, block_id: str, start: int = 0, end: int | None = None
     ) -> tuple[int, int] | None:
-        """The current match if it is in this block (and reaches into ``start:end``)."""
+        """The current match if it is in this block (and reaches into ``start:end`` of its
+        text)."""
         current = self._current
         if current is None or current[0] != block_id:
             return None
@@ -265,20 +330,50 @@ class CommentTree(LazyView[Row], can_focus=True):
 
     def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
-        index, kind, number, start, end = row
+        index, kind = row[0], row[1]
         if kind == _BLANK:
             return Strip.blank(width, base)
         comment = self.comments[index]
         lead = self._lead(min(comment.depth, MAX_INDENT_DEPTH), kind == _TEXT, base)
         if kind == _TEXT:
-            paragraph = comment.paragraphs[number]
-            spans = self._match_spans(paragraph.id, start, end)
-            if paragraph.artifacts:
-                artifact = self.get_component_rich_style("comment-tree--artifact")
-                spans[:0] = [(a.start, a.end, artifact) for a in paragraph.artifacts]
-            text = self._shown_paragraphs(index)[number]
-            return full_width(lead + styled_segments(text, start, end, base, spans), width, base)
+            return full_width(lead + self._text_segments(row, base), width, base)
         return full_width(lead + self._header_segments(index, base), width, base)
+
+    def _text_segments(self, row: Row, base: Style) -> list[Segment]:
+        index, _, number, start, end, hang = row
+        comment = self.comments[index]
+        paragraph = comment.paragraphs[number]
+        text = self._shown_paragraphs(index)[number]
+        # Everything laid over the text is in offsets of the model's text; a code row
+        # with tabs is looked up in those and its spans moved to where they are drawn.
+        first, last = self._source_range(index, number, start, end)
+        spans: list[StyledSpan] = []
+        if paragraph.artifacts:
+            artifact = self.get_component_rich_style("comment-tree--artifact")
+            spans += [(a.start, a.end, artifact) for a in paragraph.artifacts]
+        links = self._links.get(paragraph.id)
+        if links is not None:
+            look = self._block_look()
+            spans += spans_in(links.texts, first, last, look.link)
+            spans += spans_in(links.references, first, last, look.reference)
+        spans += self._match_spans(paragraph.id, first, last)
+        tabs = self._tabs.get((index, number))
+        if tabs is not None:
+            spans = [(tabs.to_shown(a), tabs.to_shown(b), style) for a, b, style in spans]
+        if paragraph.kind in KEPT_KINDS:
+            text_width = self._text_width(comment, self._layout_width)
+            look = self._block_look()
+            shape = (start, end, hang)
+            return block_segments(paragraph.kind, text, shape, text_width, base, spans, look)
+        return styled_segments(text, start, end, base, spans)
+
+    def _block_look(self) -> BlockLook:
+        """The styles of lists, quotations, code and links (kept until the styles change)."""
+        if self._look is None:
+            self._look = BlockLook.of(
+                lambda name: self.get_component_rich_style(f"comment-tree--{name}")
+            )
+        return self._look
 
     def _lead(self, depth: int, text: bool, base: Style) -> list[Segment]:
         """The gutter and the guides left of a row (and the indent of a text row): a few
@@ -296,6 +391,7 @@ class CommentTree(LazyView[Row], can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._leads.clear()
+        self._look = None
 
     def _header_segments(self, index: int, base: Style) -> list[Segment]:
         comment = self.comments[index]
@@ -451,8 +547,11 @@ class CommentTree(LazyView[Row], can_focus=True):
         position = self._visible_position(self._index[comment_id])
         lazy = self._lazy
         assert lazy is not None  # laid out by ``reveal``
+        index = self._index[comment_id]
         line = 0
-        for candidate, (_, kind, para, start, _) in enumerate(lazy.rows(position)):
+        for candidate, (_, kind, para, start, end, _) in enumerate(lazy.rows(position)):
+            if kind == _TEXT and para == number:
+                start = self._source_range(index, para, start, end)[0]
             if kind == _TEXT and (para > number or (para == number and start > offset)):
                 break
             line = candidate

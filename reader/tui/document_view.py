@@ -1,8 +1,10 @@
 """The main pane: the post's title, headings and paragraphs as a lazy Line-API view.
 
-Its items are the title, the headings and the paragraphs; a row is ``text[start:end]``
-of one of them (``lazy_view`` does the wrapping, the anchor and the drawn-row cache).
-The layout is made again when the width changes, keeping the line at the top in place.
+Its items are the title (with the byline under it, when the page gives one), the
+headings and the paragraphs; a row is ``text[start:end]`` of one of them (``lazy_view``
+does the wrapping, the anchor and the drawn-row cache). Running text is re-flowed; a
+list, a quotation or code keeps its lines (``blocks``). The layout is made again when
+the width changes, keeping the line at the top in place.
 """
 
 from __future__ import annotations
@@ -19,6 +21,16 @@ from textual.strip import Strip
 
 from reader.model import Post
 from reader.search import TITLE_BLOCK
+from reader.tui.blocks import (
+    KEPT_KINDS,
+    BlockLook,
+    LinkSpans,
+    TabStops,
+    block_rows,
+    block_segments,
+    expand_tabs,
+    link_spans,
+)
 from reader.tui.layout import FILL
 from reader.tui.lazy_view import LazyView, full_width
 from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
@@ -29,10 +41,14 @@ GUTTER = 2
 """Blank columns on each side of the text."""
 MIN_TEXT_WIDTH = 8
 EMPTY = "This document is empty"
+BYLINE_BLOCK = "byline"
+"""The byline's item (not a block the search holds)."""
 
-Row = tuple[int, int, int]
-"""(item, start, end): one screen row shows ``text[start:end]`` of an item; item -1 is blank."""
-_BLANK: Row = (-1, 0, 0)
+Row = tuple[int, int, int, int]
+"""(item, start, end, hang): one screen row shows ``text[start:end]`` of an item as drawn;
+item -1 is blank. ``hang`` is what stands before a row that continues a list item or a
+code line (see ``blocks``), 0 otherwise."""
+_BLANK: Row = (-1, 0, 0, 0)
 
 
 class _Item(NamedTuple):
@@ -42,6 +58,7 @@ class _Item(NamedTuple):
     """
 
     kind: str
+    """title, byline, heading1, heading2, paragraph (running text), list, quote or code."""
     text: str
     block_id: str
     section: int
@@ -49,8 +66,20 @@ class _Item(NamedTuple):
     artifacts: tuple[tuple[int, int], ...] = ()
 
 
+def byline(post: Post) -> str:
+    """The line under the title: "by AUTHOR · DATE · SITE" as far as the page says them,
+    and the address the post was read from on a line of its own; empty for a post that
+    says none (a text file)."""
+    parts = [f"by {post.author}" if post.author else "", post.date or "", post.site or ""]
+    lines = [" · ".join(part for part in parts if part), post.source.url or ""]
+    return "\n".join(line for line in lines if line)
+
+
 def _items(post: Post) -> list[_Item]:
     items = [_Item("title", post.title, TITLE_BLOCK, -1)]
+    by = byline(post)
+    if by:
+        items.append(_Item("byline", by, BYLINE_BLOCK, -1))
     append = items.append  # a book has tens of thousands of paragraphs
     for index, section in enumerate(post.sections):
         if not section.title_inferred:
@@ -59,7 +88,8 @@ def _items(post: Post) -> list[_Item]:
         for paragraph in section.paragraphs:
             marks = paragraph.artifacts
             spans = tuple((a.start, a.end) for a in marks) if marks else ()
-            append(_Item("paragraph", paragraph.text, paragraph.id, index, spans))
+            kind = paragraph.kind if paragraph.kind in KEPT_KINDS else "paragraph"
+            append(_Item(kind, paragraph.text, paragraph.id, index, spans))
     return items
 
 
@@ -68,9 +98,17 @@ class DocumentView(LazyView[Row], can_focus=True):
 
     COMPONENT_CLASSES = {
         "document-view--title",
+        "document-view--byline",
         "document-view--heading1",
         "document-view--heading2",
         "document-view--artifact",
+        "document-view--code",
+        "document-view--code-mark",
+        "document-view--quote",
+        "document-view--quote-bar",
+        "document-view--list-marker",
+        "document-view--link",
+        "document-view--link-reference",
         "document-view--match",
         "document-view--current-match",
         "document-view--empty",
@@ -119,7 +157,15 @@ class DocumentView(LazyView[Row], can_focus=True):
         self._items = _items(post)
         self._texts = [item.text for item in self._items]
         self._shown: list[str | None] = [None] * len(self._items)
+        self._tabs: dict[int, TabStops] = {}
+        """Code items whose tabs were expanded (their rows' offsets differ from the text's)."""
         self._item_by_block = {item.block_id: index for index, item in enumerate(self._items)}
+        self._links: dict[int, LinkSpans] = {}
+        if post.links:
+            texts = {item.block_id: item.text for item in self._items if item.section >= 0}
+            for block, spans in link_spans(post.links, texts.get).items():
+                self._links[self._item_by_block[block]] = spans
+        self._look: BlockLook | None = None
         self._section_first_item: list[int] = []
         for index, item in enumerate(self._items):
             if item.section == len(self._section_first_item):
@@ -139,19 +185,43 @@ class DocumentView(LazyView[Row], can_focus=True):
         self._text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
         return self._estimates()
 
+    def _gap(self, index: int) -> int:
+        """1 for the blank row above an item: every item has one but the title and the
+        byline, which stand together."""
+        return 1 if index and self._items[index].kind != "byline" else 0
+
     def _item_rows(self, index: int) -> list[Row]:
-        rows: list[Row] = [_BLANK] if index else []
-        rows.extend(
-            (index, start, end) for start, end in wrap(self._shown_text(index), self._text_width)
-        )
+        rows: list[Row] = [_BLANK] if self._gap(index) else []
+        kind = self._items[index].kind
+        text = self._shown_text(index)
+        if kind in KEPT_KINDS:
+            rows.extend(
+                (index, start, end, hang)
+                for start, end, hang in block_rows(kind, text, self._text_width)
+            )
+        else:
+            rows.extend((index, start, end, 0) for start, end in wrap(text, self._text_width))
         return rows
 
     def _shown_text(self, index: int) -> str:
-        """An item's text as drawn (hidden characters marked), made when first needed."""
+        """An item's text as drawn (hidden characters marked, code's tabs expanded), made
+        when first needed."""
         shown = self._shown[index]
         if shown is None:
-            shown = self._shown[index] = visible(self._items[index].text)
+            item = self._items[index]
+            text = item.text
+            if item.kind == "code":
+                text, tabs = expand_tabs(text)
+                if tabs is not None:
+                    self._tabs[index] = tabs
+            shown = self._shown[index] = visible(text)
         return shown
+
+    def _shown_offset(self, item: int, offset: int) -> int:
+        """Where an offset of an item's text is drawn (they differ only in code with tabs)."""
+        self._shown_text(item)
+        tabs = self._tabs.get(item)
+        return offset if tabs is None else tabs.to_shown(offset)
 
     def _estimates(self) -> list[int]:
         """Guessed heights of every item (with the blank row above), one pass for a book."""
@@ -164,8 +234,8 @@ class DocumentView(LazyView[Row], can_focus=True):
             else sum(len(line) // width + 1 for line in text.split("\n")) + 1
             for text in self._texts
         ]
-        if heights:
-            heights[0] -= 1  # no blank row above the title
+        for index in range(min(2, len(heights))):
+            heights[index] -= 1 - self._gap(index)  # the title and the byline: no blank row
         return heights
 
     def _wrap_finished(self) -> None:
@@ -184,6 +254,7 @@ class DocumentView(LazyView[Row], can_focus=True):
         """The row that shows ``offset`` of an item's text."""
         assert self._lazy is not None
         rows = self._lazy.rows(item)
+        offset = self._shown_offset(item, offset)
         first = 1 if rows and rows[0][0] != item else 0  # the blank row above the item
         # A 10 MB paragraph has a hundred thousand rows: search them, do not walk them.
         line = bisect_right(rows, offset, lo=first, key=lambda row: row[1]) - 1
@@ -206,34 +277,68 @@ class DocumentView(LazyView[Row], can_focus=True):
     def _current_on(self, row: Row) -> tuple[int, int, int] | None:
         """The current match if the row shows part of it."""
         current = self._current
-        item, start, end = row
-        if current is not None and current[0] == item and current[1] < end and current[2] > start:
-            return current
-        return None
+        item, start, end, _ = row
+        if current is None or current[0] != item:
+            return None
+        tabs = self._tabs.get(item)
+        if tabs is not None:
+            start, end = tabs.to_source(start), tabs.to_source(end, end=True)
+        return current if current[1] < end and current[2] > start else None
+
+    def _block_look(self) -> BlockLook:
+        """The styles of lists, quotations, code and links (kept until the styles change)."""
+        if self._look is None:
+            self._look = BlockLook.of(
+                lambda name: self.get_component_rich_style(f"document-view--{name}")
+            )
+        return self._look
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None
 
     def _render_row(self, row: Row, width: int) -> Strip:
         base = self.rich_style
-        item_index, start, end = row
+        item_index, start, end, hang = row
         if item_index < 0:
             return Strip.blank(width, base)
         item = self._items[item_index]
-        style = base
-        if item.kind != "paragraph":
-            style = base + self.get_component_rich_style(f"document-view--{item.kind}")
+        text = self._shown_text(item_index)
+        # Everything laid over the text is in offsets of the model's text; a code row
+        # with tabs is looked up in those and its spans moved to where they are drawn.
+        tabs = self._tabs.get(item_index)
+        first, last = start, end
+        if tabs is not None:
+            first, last = tabs.to_source(start), tabs.to_source(end, end=True)
         spans: list[StyledSpan] = []
         if item.artifacts:
             artifact = self.get_component_rich_style("document-view--artifact")
             spans.extend((a, b, artifact) for a, b in item.artifacts)
+        links = self._links.get(item_index)
+        if links is not None:
+            look = self._block_look()
+            spans += spans_in(links.texts, first, last, look.link)
+            spans += spans_in(links.references, first, last, look.reference)
         marks = self._marks.get(item_index)
         if marks:
             match_style = self.get_component_rich_style("document-view--match")
-            spans += spans_in(marks, start, end, match_style)
+            spans += spans_in(marks, first, last, match_style)
         current = self._current_on(row)
         if current is not None:
             style_current = self.get_component_rich_style("document-view--current-match")
             spans.append((current[1], current[2], style_current))
+        if tabs is not None:
+            spans = [(tabs.to_shown(a), tabs.to_shown(b), style) for a, b, style in spans]
         segments = [Segment(" " * GUTTER, base)]
-        segments += styled_segments(self._shown_text(item_index), start, end, style, spans)
+        if item.kind in KEPT_KINDS:
+            shape = (start, end, hang)
+            look = self._block_look()
+            segments += block_segments(item.kind, text, shape, self._text_width, base, spans, look)
+        else:
+            style = base
+            if item.kind != "paragraph":
+                style = base + self.get_component_rich_style(f"document-view--{item.kind}")
+            segments += styled_segments(text, start, end, style, spans)
         return full_width(segments, width, base)
 
     # --- position -------------------------------------------------------------------
@@ -271,7 +376,7 @@ class DocumentView(LazyView[Row], can_focus=True):
     def _text_row(self, item: int) -> int:
         """The first row of an item's text (after the blank row that separates items)."""
         assert self._lazy is not None
-        return self._lazy.offset(item) + (1 if item else 0)
+        return self._lazy.offset(item) + self._gap(item)
 
     def first_row_of_section(self, section: int) -> int:
         return self._text_row(self._section_first_item[section])
@@ -282,7 +387,7 @@ class DocumentView(LazyView[Row], can_focus=True):
         """Put a section's heading (or first paragraph) at the top of the pane."""
         if 0 <= section < len(self._section_first_item) and self._lazy is not None:
             item = self._section_first_item[section]
-            self._settle((item, 1 if item else 0))
+            self._settle((item, self._gap(item)))
             self.scroll_to_row(self.first_row_of_section(section))
 
     def action_scroll_lines(self, count: int) -> None:
@@ -309,12 +414,17 @@ class DocumentView(LazyView[Row], can_focus=True):
             return
         top = self.top_row
         item = lazy.item_at(top)
+        # The byline belongs to the title: a step never stops on it.
         if direction > 0:
             target = item if self._text_row(item) > top else item + 1
+            while target < lazy.count and self._items[target].kind == "byline":
+                target += 1
             if target < lazy.count:
                 self.scroll_to_row(self._text_row(target))
         else:
             target = item if self._text_row(item) < top else item - 1
+            while target > 0 and self._items[target].kind == "byline":
+                target -= 1
             self.scroll_to_row(self._text_row(target) if target >= 0 else 0)
 
     # --- search highlights ----------------------------------------------------------
@@ -350,7 +460,9 @@ class DocumentView(LazyView[Row], can_focus=True):
         top = self.top_row
         item = lazy.item_at(top)
         row = lazy.row(top)
-        return self._items[item].block_id, row[1] if row is not None and row[0] == item else 0
+        offset = row[1] if row is not None and row[0] == item else 0
+        tabs = self._tabs.get(item)
+        return self._items[item].block_id, offset if tabs is None else tabs.to_source(offset)
 
     def reveal_match(self, block_id: str, offset: int) -> None:
         """Scroll just enough to show a match, a third of the way down if it was off screen.

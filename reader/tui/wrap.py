@@ -66,8 +66,11 @@ def _wrap_cells(text: str, width: int) -> list[Line]:
         if word.isspace():
             continue
         size = cell_len(word)
-        if start is not None and used + 1 + size <= width:
-            used += 1 + size
+        # The white space before the word as it is: a list's or quotation's line can
+        # hold more than one space, and a row must not run past the width.
+        gap = cell_len(text[end : token.start()])
+        if start is not None and used + gap + size <= width:
+            used += gap + size
             end = token.end()
             continue
         if start is not None:
