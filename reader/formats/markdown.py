@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape
 
 import mdurl
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
