@@ -86,10 +86,13 @@ class HtmlThread:
 def read_thread(root: HtmlElement, base_url: str | None) -> HtmlThread | None:
     """The page's comment thread, or None when its markup holds none. The tree is read,
     never changed."""
+    reader = _Reader(root, base_url)
     try:
-        return _Reader(root, base_url).read()
+        return reader.read()
     except RecursionError:  # nothing here recurses; a guard against a library that does
         return None
+    finally:
+        reader.page.release()
 
 
 # --- what elements are ----------------------------------------------------------------
@@ -134,17 +137,18 @@ _SCREEN_READER_CLASSES = frozenset(
     }
 )
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Widgets in a comment, by the last words of a class token: "comment-reply-link",
-# "cld-like-count-wrap", "wpd-vote-up", "avatar", "comment-edit-link", "share_buttons_box".
 _CHROME_CLASS = re.compile(
-    r"(?:^|[-_])(?:repl(?:y|ybox|ytocom)|likes?|liked|dislikes?|unlike|vot(?:e|es|ing)"
+    r"(?:^|[-_\s])(?:repl(?:y|ybox|ytocom)|likes?|liked|dislikes?|unlike|vot(?:e|es|ing)"
     r"|ratings?|rate|report|flag|flags|edit|delete|share|sharing|shares|g?avatars?"
     r"|actions?|toolbar|tools|controls?|toggle|menu|dropdown|reactions?|says|badge|follow"
     r"|subscribe|karma|upvote|downvote|permalink-popup)"
     r"(?:[-_](?:links?|buttons?|btn|box|container|wrap|wrapper|count|result|up|down|icon"
-    r"|area|bar|image|img|trigger|holder|block|list|single|tooltip|feedback|trigger))*$",
+    r"|area|bar|image|img|trigger|holder|block|list|single|tooltip|feedback|trigger))*(?:\s|$)",
     re.IGNORECASE,
 )
+"""Widgets in a comment, by the last words of a class token (searched in the whole class
+attribute): "comment-reply-link", "cld-like-count-wrap", "wpd-vote-up", "avatar",
+"comment-edit-link", "share_buttons_box"."""
 # A link or button whose whole text is one of these is a widget, not words of a comment.
 _ACTION = re.compile(
     r"^[\W_]*(?:reply|replies|antworten|antwort|répondre|repondre|responder|responde"
@@ -226,10 +230,6 @@ def _screen_reader_only(element: HtmlElement) -> bool:
     return any(token.lower() in _SCREEN_READER_CLASSES for token in _tokens(element))
 
 
-def _chrome_class(element: HtmlElement) -> bool:
-    return any(_CHROME_CLASS.search(token) for token in _tokens(element))
-
-
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -239,6 +239,19 @@ def _element_text(element: HtmlElement) -> str:
         return str(element.text_content())
     except (ValueError, RecursionError):
         return ""
+
+
+def _text_start(element: HtmlElement, cap: int) -> str:
+    """The element's text up to about ``cap`` characters: enough to judge it by, without
+    reading the whole of a subtree that may hold the rest of the page nested in it."""
+    parts: list[str] = []
+    size = 0
+    for text in element.itertext():
+        parts.append(text)
+        size += len(text)
+        if size >= cap:
+            break
+    return "".join(parts)
 
 
 # --- dates and names --------------------------------------------------------------------
@@ -405,8 +418,13 @@ _MF_COMMENT = frozenset({"u-comment", "p-comment"})
 _ATTRIBUTE_SIFT = lxml.etree.XPath(
     "descendant-or-self::*[@hidden or @aria-hidden or @style or @itemtype or @typeof]"
 )
-_SEED_HINTS = re.compile("omment|back|h-cite|h-entry")
-_HIDDEN_HINTS = re.compile("[hH]id|sr-only|screen-reader|invisible|d-none")
+# One search of each class attribute sifts the elements that may be comments or hidden.
+_CLASS_HINTS = re.compile(
+    r"(?P<seed>(?:^|\s)(?:[a-z]{1,12}[-_])?comment(?:\s|$)|pingback|trackback|h-cite|h-entry)"
+    r"|(?P<hidden>hid|sr-only|screen-reader|invisible|d-none)",
+    re.IGNORECASE,
+)
+_HIDDEN_HINTS = re.compile("hid|sr-only|screen-reader|invisible|d-none", re.IGNORECASE)
 
 
 @dataclass
@@ -464,18 +482,22 @@ class _Page:
         # ends, and which elements may be hidden or may be comments (checked below).
         maybe_hidden: list[int] = []
         maybe_seeds: list[int] = []
-        seed_hint, hidden_hint = _SEED_HINTS.search, _HIDDEN_HINTS.search
+        hint = _CLASS_HINTS.search
         for index, element in enumerate(elements):
             parent = element.getparent()
             while stack and elements[stack[-1]] is not parent:
                 end[stack.pop()] = index - 1
             stack.append(index)
             classes = element.get("class")
-            if classes:
-                if seed_hint(classes):
+            found = hint(classes) if classes else None
+            if found is not None:
+                if found.lastgroup == "seed":
                     maybe_seeds.append(index)
-                if hidden_hint(classes):
+                    if _HIDDEN_HINTS.search(classes):
+                        maybe_hidden.append(index)
+                else:
                     maybe_hidden.append(index)
+                    maybe_seeds.append(index)  # a later token may say "comment"
             element_id = element.get("id")
             if element_id and "comment-" in element_id:
                 maybe_seeds.append(index)
@@ -491,9 +513,12 @@ class _Page:
         self.hidden = [False] * count
         self.quiet = [False] * count  # hidden, or in a form
         own_hidden = [i for i in maybe_hidden if _own_hidden(elements[i], self.tags[i])]
-        self._mark(own_hidden, (self.hidden, self.quiet))
-        self._mark([order[form] for form in root.iter("form")], (self.quiet,))
-        self.quiet_regions = self._regions(self.quiet)
+        regions = self._mark(own_hidden, (self.hidden, self.quiet))
+        regions += self._mark([order[form] for form in root.iter("form")], (self.quiet,))
+        self.quiet_regions: list[tuple[int, int]] = []
+        for start in sorted(regions):  # the outermost ones
+            if not self.quiet_regions or start > self.quiet_regions[-1][1]:
+                self.quiet_regions.append((start, end[start]))
         self.quiet_starts = [start for start, _ in self.quiet_regions]
         self._quiet_sizes: dict[int, int] = {}
         self._tokens: dict[int, list[str]] = {}
@@ -506,27 +531,26 @@ class _Page:
             if not self.quiet[order[dl]] and _comment_dl(dl, _tokens(dl))
         ]
 
-    def _mark(self, indexes: list[int], flags: tuple[list[bool], ...]) -> None:
+    def release(self) -> None:
+        """Let go of the elements deepest first. lxml frees an element's proxy by walking
+        up to the nearest ancestor that still has one, so freed in document order (as a
+        dict lets go of its keys) each costs the page's depth: seconds on a page nested
+        10,000 deep. A list lets go of its items last first."""
+        self.order = {}
+        self.elements = []
+
+    def _mark(self, indexes: list[int], flags: tuple[list[bool], ...]) -> list[int]:
+        """Flag the subtrees of ``indexes``; the ones not inside another."""
         end = self.end
+        marked = []
         for index in sorted(indexes):
             if flags[-1][index]:
                 continue
+            marked.append(index)
             size = end[index] - index + 1
             for flag in flags:
                 flag[index : end[index] + 1] = [True] * size
-
-    def _regions(self, flag: list[bool]) -> list[tuple[int, int]]:
-        """The outermost flagged subtrees, as (start, end)."""
-        regions = []
-        index = 0
-        count = len(flag)
-        while index < count:
-            if flag[index]:
-                regions.append((index, self.end[index]))
-                index = self.end[index] + 1
-            else:
-                index += 1
-        return regions
+        return marked
 
     def _seeds(self, candidates: list[int]) -> list[_Box]:
         seeds: list[_Box] = []
@@ -559,9 +583,10 @@ class _Page:
         if chrome is None:
             tag = self.tags[index]
             element = self.elements[index]
+            classes = element.get("class")
             chrome = (
                 tag in _CHROME_TAGS
-                or any(_CHROME_CLASS.search(token) for token in self.tokens(index))
+                or bool(classes and _CHROME_CLASS.search(classes))
                 or _is_action(element, tag)
             )
             self._chrome[index] = chrome
@@ -682,7 +707,7 @@ def _is_action(element: HtmlElement, tag: str) -> bool:
     "Report", a vote count…"""
     if tag not in ("a", "button", "span", "small", "li") or len(element) > 2:
         return False
-    text = _clean(_element_text(element))
+    text = _clean(_text_start(element, 400))
     if not text or len(text) > 40:
         return False
     if _ACTION.match(text):
@@ -690,7 +715,7 @@ def _is_action(element: HtmlElement, tag: str) -> bool:
             return True
         # A short linked word ("edit", "like") inside a sentence is the comment's own.
         parent = element.getparent()
-        return parent is None or _clean(_element_text(parent)) == text
+        return parent is None or _clean(_text_start(parent, 400)) == text
     return tag != "a" and len(element) == 0 and _VOTE_COUNT.match(text) is not None
 
 
@@ -1003,10 +1028,15 @@ def _strip_edges(lines: list[tuple[list[Piece], str]]) -> list[tuple[list[Piece]
 
 
 def _byline(
-    lines: list[tuple[list[Piece], str]], author: str | None, date: str | None
+    lines: list[tuple[list[Piece], str]],
+    author: str | None,
+    date: str | None,
+    body_apart: bool = False,
 ) -> tuple[str | None, str | None, list[tuple[list[Piece], str]]]:
     """The author and date from the comment's first short lines, when no element named
-    them: the line with a date (and a name before or after it), or a name line over it."""
+    them: the line with a date (and a name before or after it), or a name line over it.
+    ``body_apart``: the lines are what is left beside the body, so a lone line may be
+    the name."""
     head: list[tuple[int, str]] = []
     for index, (pieces, kind) in enumerate(lines[:5]):
         text = _clean(_piece_text(pieces))
@@ -1034,7 +1064,8 @@ def _byline(
         for index, text in choices:
             name = _name(text)
             # The name line is not the comment's last: a short last line is the comment.
-            if _name_like(name) and any(i not in used and i != index for i in range(len(lines))):
+            last = not any(i not in used and i != index for i in range(len(lines)))
+            if _name_like(name) and (body_apart or not last):
                 author = name
                 used.add(index)
                 break
@@ -1285,7 +1316,7 @@ class _Reader:
             exclude.update(body)
             events = _events([elements[index] for index in box.indexes], skip, limit)
             rest = _strip_edges(_Paragraphs(self.base_url).run(events))
-            author, date, _ = _byline(rest, author, date)
+            author, date, _ = _byline(rest, author, date, body_apart=True)
         return _Found(author, date or meta_date, paragraphs)
 
     def _body(self, bodies: dict[int, list[int]], taken: list[int]) -> list[int]:
@@ -1648,8 +1679,8 @@ class _Reader:
         page = self.page
         dated = 0
         for item in members:
-            text = _element_text(page.elements[item])
-            if len(text) >= 20 and find_date(text[:3_000]):
+            text = _text_start(page.elements[item], 3_000)[:3_000]
+            if len(text) >= 20 and find_date(text):
                 dated += 1
         if dated < 3 or dated < 0.6 * len(members):
             return 0
