@@ -79,6 +79,9 @@ def read_pages(folder: Path, truth: dict[str, int]) -> list[PageResult]:
                 [comment.author for comment in comments],
             )
         )
+    # A page named in the truth but not in the set counts as missed, not as absent.
+    seen = {result.name for result in results}
+    results += [PageResult(name, count, 0, []) for name, count in truth.items() if name not in seen]
     return results
 
 
