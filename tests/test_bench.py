@@ -92,3 +92,35 @@ def test_accuracy_benchmark_scores_both_sets(tmp_path: Path) -> None:
     assert "scrapes (12 pages)" in result.stdout and "rendered pages (12)" in result.stdout
     # The HTML reader, scored on the same pages' HTML against trafilatura on its own.
     assert "html pages (12)" in result.stdout and "trafilatura" in result.stdout
+
+
+def test_html_threads_benchmark(tmp_path: Path) -> None:
+    from corpus import corpus_folder
+
+    if not (corpus_folder() / "pages-dev.tar.xz").exists():
+        pytest.skip(f"the development sets are not at {corpus_folder()}")
+    out = tmp_path / "results.jsonl"
+    out.write_text('{"name": "parser, book", "value": 1, "bench": "run"}\n', encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "html_threads.py"),
+            "--corpus",
+            str(corpus_folder()),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [figure["name"] for figure in figures if figure["bench"] == "run"] == ["parser, book"]
+    own = [figure for figure in figures if figure["bench"] == "html_threads"]
+    assert len(own) == 4
+    for figure in own:
+        assert figure["name"] in result.stdout
+    truth = json.loads((ROOT / "bench" / "html_thread_truth.json").read_text())
+    for name in truth:
+        assert f"  {name}: {truth[name]['comments']} / " in result.stdout
