@@ -19,8 +19,8 @@ from corpus import ROOT, unpack
 
 from reader.formats import html as html_reader
 from reader.formats.build import Linked
-from reader.formats.html import declared_count, parse_html
-from reader.formats.html_thread import HtmlComment, HtmlThread
+from reader.formats.html import declared_count, parse_html, stage_html
+from reader.formats.html_thread import FoundThread, HtmlComment
 from reader.model import Post, Source
 from reader.pipeline import open_post
 
@@ -245,21 +245,23 @@ def test_a_thread_read_from_the_markup_is_cut_out_of_the_article(
 ) -> None:
     # What the thread reader returns is added as it is: its elements leave the article
     # (their tails stay), its comments join the post with their parents and header.
-    def fake_thread(root: lxml.html.HtmlElement, base_url: str | None) -> HtmlThread:
-        thread = root.get_element_by_id("talk")
-        return HtmlThread(
-            comments=[
-                HtmlComment(
-                    "Ann", "May 1", [(["First comment ", Linked("here", "/c/1")], "text")], None
-                ),
-                HtmlComment("Bob", None, [(["A reply."], "text"), (["Quoted."], "quote")], 0),
-                HtmlComment(None, None, [(["Another top comment."], "text")], None),
-            ],
-            elements=[thread],
+    def fake_thread(root: lxml.html.HtmlElement, base_url: str | None) -> FoundThread:
+        comments = [
+            HtmlComment(
+                "Ann", "May 1", [(["First comment ", Linked("here", "/c/1")], "text")], None
+            ),
+            HtmlComment("Bob", None, [(["A reply."], "text"), (["Quoted."], "quote")], 0),
+            HtmlComment(None, None, [(["Another top comment."], "text")], None),
+        ]
+        return FoundThread(
+            elements=[root.get_element_by_id("talk")],
             header="1,204 Comments",
+            expected=3,
+            read=lambda: comments,
+            release=lambda: None,
         )
 
-    monkeypatch.setattr(html_reader, "read_thread", fake_thread)
+    monkeypatch.setattr(html_reader, "find_thread", fake_thread)
     article = "<p>" + "The article talks about the river in spring. " * 10 + "</p>"
     text = (
         f"<html><body><article>{article}"
@@ -447,3 +449,68 @@ def test_the_dev_pages_are_read_at_least_as_well_as_measured(
     assert summary.precision >= MIN_PRECISION, summary
     assert summary.recall >= MIN_RECALL, summary
     assert summary.title_right >= MIN_TITLE_RIGHT, summary
+
+
+def test_a_page_is_shown_before_its_comments_are_read() -> None:
+    # The first stage has the article and the thread's header, not its comments; the
+    # second adds the comments and changes nothing of the first.
+    comments = "".join(
+        f'<li class="comment" id="comment-{n}"><div class="comment-author">'
+        f'<cite class="fn">Reader {n}</cite></div><time datetime="2024-05-01">May 1, 2024</time>'
+        f'<div class="comment-content"><p>Comment number {n} with its own words.</p></div></li>'
+        for n in range(1, 41)
+    )
+    text = (
+        "<html><head><title>Spring river</title></head><body><article><h1>Spring river</h1>"
+        + "<p>"
+        + "The article talks about the river in spring. " * 10
+        + "</p></article>"
+        + f'<section id="comments"><h2>40 Comments</h2><ol class="comment-list">{comments}</ol>'
+        + "</section></body></html>"
+    )
+    source = Source(name="t.html", format="html")
+    staged = stage_html(text, source)
+    assert staged.body.comments == () and staged.comments_pending == 40
+    assert staged.body.comments_header is not None
+    assert staged.body.comments_header.declared_count == 40
+    assert "Comment number" not in everything(staged.body)
+    whole = staged.finish()
+    assert staged.comments_pending == 0 and staged.finish() is whole
+    assert [c.author for c in whole.comments] == [f"Reader {n}" for n in range(1, 41)]
+    assert whole.sections == staged.body.sections and whole.title == staged.body.title
+    assert whole == parse_html(text, source)
+
+
+def test_a_page_is_parsed_in_the_second_process(tmp_path: Path) -> None:
+    # As text is: the interactive reader's own process never loads the HTML readers; the
+    # article arrives first, the comments after it.
+    page = tmp_path / "page.html"
+    page.write_text(FIXTURES.joinpath("article.html").read_text(encoding="utf-8"))
+    comments = "".join(
+        f'<li class="comment"><cite class="fn">Reader {n}</cite> <time>May {n}, 2024</time>'
+        f'<div class="comment-content"><p>Comment {n} in the thread.</p></div></li>'
+        for n in range(1, 6)
+    )
+    text = page.read_text(encoding="utf-8").replace(
+        "</body>", f'<ol class="comment-list">{comments}</ol></body>'
+    )
+    page.write_text(text, encoding="utf-8")
+    code = (
+        "import os, sys\n"
+        "os.cpu_count = lambda: 4\n"
+        "from reader import prefetch\n"
+        f"staged = prefetch.start({str(page)!r})()\n"
+        "print(len(staged.body.comments), staged.comments_pending)\n"
+        "print([c.author for c in staged.finish().comments])\n"
+        "loaded = ('lxml', 'trafilatura', 'reader.formats.html', 'reader.parse.post')\n"
+        "print(sorted(m for m in loaded if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "0 5",
+        str([f"Reader {n}" for n in range(1, 6)]),
+        "[]",
+    ]

@@ -3,7 +3,7 @@
 - ``text``: plain text and scrapes (``reader.parse``), its comment thread staged;
 - ``markdown``: Markdown through markdown-it-py (``markdown.py``);
 - ``html``: a web page, the article through trafilatura and the comment thread from
-  the page's markup (``html.py``, ``html_thread.py``).
+  the page's markup (``html.py``, ``html_thread.py``), its comments staged.
 
 Which one a document needs is decided once, in ``detect.py``.
 """
@@ -20,9 +20,9 @@ __all__ = ["FORMATS", "detect", "read"]
 def read(text: str, source: Source, base_url: str | None = None) -> PendingPost:
     """Parse decoded text in the format ``source.format`` names. Never raises on any str."""
     if source.format == "html":
-        from reader.formats.html import parse_html
+        from reader.formats.html import stage_html
 
-        return ReadPost(parse_html(text, source, base_url))
+        return stage_html(text, source, base_url)
     if source.format == "markdown":
         from reader.formats.markdown import parse_markdown
 

@@ -30,9 +30,10 @@ import lxml.html
 from lxml import etree
 
 from reader.formats.build import Linked, Piece, PostBuilder, clean_line
-from reader.formats.html_thread import HtmlThread, read_thread
+from reader.formats.html_thread import FoundThread, HtmlComment, find_thread
 from reader.load import control_placeholder
 from reader.model import CommentsHeader, Post, Source
+from reader.staged import PendingPost, ReadPost
 
 # trafilatura logs every page it gives up on; that is ours to handle, not to print.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -90,16 +91,52 @@ _ALNUM = re.compile(r"[\W_]+")
 
 def parse_html(text: str, source: Source, base_url: str | None = None) -> Post:
     """A web page's decoded text → Post. Never raises on any str."""
+    return stage_html(text, source, base_url).finish()
+
+
+def stage_html(text: str, source: Source, base_url: str | None = None) -> PendingPost:
+    """A web page read up to its comments: the article, its metadata and where the
+    thread is; ``finish()`` reads the comments. Never raises on any str."""
     text = _sanitise(text)
     try:
         root = _parse_tree(text)
         if root is None:
-            return _plain_page(text, source, base_url)
+            return ReadPost(_plain_page(text, source, base_url))
         return _read_page(root, source, base_url)
     # The page is hostile input and trafilatura a large library: whatever the tree or
     # the extraction raises (a RecursionError included), the page is read as its text.
     except Exception:
-        return _plain_page(text, source, base_url)
+        return ReadPost(_plain_page(text, source, base_url))
+
+
+class _StagedPage:
+    """The article built, the thread found; its comments read by ``finish()``."""
+
+    def __init__(self, builder: PostBuilder, thread: FoundThread) -> None:
+        self._builder = builder
+        self._thread = thread
+        self._body = builder.build()
+        self._whole: Post | None = None
+
+    @property
+    def body(self) -> Post:
+        return self._body
+
+    @property
+    def comments_pending(self) -> int:
+        return 0 if self._whole is not None else max(1, self._thread.expected)
+
+    def finish(self) -> Post:
+        if self._whole is None:
+            try:
+                comments = self._thread.read()
+            except Exception:  # hostile markup: the thread's words are kept as chrome
+                comments = []
+                for element in self._thread.elements:
+                    self._builder.chrome(_squash(element.text_content()))
+            _add_comments(self._builder, comments)
+            self._whole = self._builder.build()
+        return self._whole
 
 
 def _sanitise(text: str) -> str:
@@ -135,12 +172,12 @@ def _parse_tree(text: str) -> lxml.html.HtmlElement | None:
 # --- the page as a tree -----------------------------------------------------------------
 
 
-def _read_page(root: lxml.html.HtmlElement, source: Source, base_url: str | None) -> Post:
+def _read_page(root: lxml.html.HtmlElement, source: Source, base_url: str | None) -> PendingPost:
     from trafilatura import bare_extraction
     from trafilatura.settings import Document, set_date_params
 
     base = _base(root, base_url)
-    thread = read_thread(root, base)
+    thread = find_thread(root, base)
     if thread is not None:
         _drop(thread.elements)
     _drop(_UNSEEN(root))
@@ -171,10 +208,11 @@ def _read_page(root: lxml.html.HtmlElement, source: Source, base_url: str | None
     builder.author, builder.date, builder.site = document.author, document.date, document.sitename
     _ArticleWalker(builder, builder.title).walk(document.body)
     if thread is not None:
-        _add_thread(builder, thread)
-    elif isinstance(document.commentsbody, etree._Element) and len(document.commentsbody):
+        _add_header(builder, thread.header)
+        return _StagedPage(builder, thread)
+    if isinstance(document.commentsbody, etree._Element) and len(document.commentsbody):
         _add_text_thread(builder, _blocks_text(document.commentsbody))
-    return builder.build()
+    return ReadPost(builder.build())
 
 
 def _base(root: lxml.html.HtmlElement, base_url: str | None) -> str | None:
@@ -230,8 +268,8 @@ def _plain_tree(
     source: Source,
     base: str | None,
     title: str | None,
-    thread: HtmlThread | None,
-) -> Post:
+    thread: FoundThread | None,
+) -> PendingPost:
     """The extraction found no article: the (cleaned) page read as its text."""
     from trafilatura.metadata import extract_metadata
 
@@ -245,8 +283,9 @@ def _plain_tree(
     for paragraph in page.paragraphs():
         builder.paragraph(paragraph)
     if thread is not None:
-        _add_thread(builder, thread)
-    return builder.build()
+        _add_header(builder, thread.header)
+        return _StagedPage(builder, thread)
+    return ReadPost(builder.build())
 
 
 # --- the title --------------------------------------------------------------------------
@@ -548,17 +587,20 @@ def _code_text(root: etree._Element) -> str:
 # --- the comment thread -----------------------------------------------------------------
 
 
-def _add_thread(builder: PostBuilder, thread: HtmlThread) -> None:
-    for comment in thread.comments:
+def _add_header(builder: PostBuilder, header: str | None) -> None:
+    if header:
+        header = clean_line(header)
+        builder.comments_header = CommentsHeader(header, declared_count(header), (0, 0))
+
+
+def _add_comments(builder: PostBuilder, comments: list[HtmlComment]) -> None:
+    for comment in comments:
         builder.comment(
             [(pieces, kind) for pieces, kind in comment.paragraphs],
             author=comment.author,
             date=comment.date,
             parent=comment.parent,
         )
-    if thread.header:
-        header = clean_line(thread.header)
-        builder.comments_header = CommentsHeader(header, declared_count(header), (0, 0))
 
 
 _COUNT = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?!\d)|\d+")

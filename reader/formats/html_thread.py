@@ -50,7 +50,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -61,7 +61,7 @@ from lxml.html import HtmlElement
 
 from reader.formats.build import Linked, Piece
 
-__all__ = ["HtmlComment", "HtmlThread", "read_thread"]
+__all__ = ["FoundThread", "HtmlComment", "HtmlThread", "find_thread", "read_thread"]
 
 
 @dataclass
@@ -83,16 +83,69 @@ class HtmlThread:
     """The thread's heading, e.g. "12 Comments" or "5 thoughts on “X”", when there is one."""
 
 
-def read_thread(root: HtmlElement, base_url: str | None) -> HtmlThread | None:
-    """The page's comment thread, or None when its markup holds none. The tree is read,
-    never changed."""
+class FoundThread:
+    """Where a page's thread is (its elements and header), its comments still to read.
+
+    Finding is cheap next to reading: a page of a thousand comments is shown while they
+    are read (the reader's first screen needs only the article, which is what is left
+    once ``elements`` are taken out of the tree). ``read()`` reads the comments from the
+    elements as they were found, so it may run after they left the tree.
+    """
+
+    def __init__(
+        self,
+        elements: list[HtmlElement],
+        header: str | None,
+        expected: int,
+        read: Callable[[], list[HtmlComment]],
+        release: Callable[[], None],
+    ) -> None:
+        self.elements = elements
+        self.header = header
+        self.expected = expected
+        """About how many comments ``read()`` gives (the elements that say they are one)."""
+        self._read = read
+        self._release = release
+        self._comments: list[HtmlComment] | None = None
+
+    def read(self) -> list[HtmlComment]:
+        if self._comments is None:
+            try:
+                self._comments = self._read()
+            finally:
+                self._release()
+        return self._comments
+
+    def release(self) -> None:
+        """Let go of the page's index without reading (the comments are not wanted)."""
+        if self._comments is None:
+            self._comments = []
+            self._release()
+
+
+def find_thread(root: HtmlElement, base_url: str | None) -> FoundThread | None:
+    """Where the page's comment thread is, or None when its markup holds none. The tree
+    is read, never changed."""
     reader = _Reader(root, base_url)
     try:
-        return reader.read()
+        found = reader.find()
     except RecursionError:  # nothing here recurses; a guard against a library that does
-        return None
-    finally:
+        found = None
+    if found is None:
         reader.page.release()
+    return found
+
+
+def read_thread(root: HtmlElement, base_url: str | None) -> HtmlThread | None:
+    """The page's comment thread, read whole, or None when its markup holds none."""
+    found = find_thread(root, base_url)
+    if found is None:
+        return None
+    try:
+        comments = found.read()
+    except RecursionError:
+        return None
+    return HtmlThread(comments, found.elements, found.header) if comments else None
 
 
 # --- what elements are ----------------------------------------------------------------
@@ -1127,17 +1180,42 @@ class _Reader:
         self.base_url = base_url
         self.page = _Page(root)
 
-    def read(self) -> HtmlThread | None:
+    def find(self) -> FoundThread | None:
         boxes = self._explicit()
         if boxes:
-            thread = self._thread(boxes)
-            if thread is not None:
-                return thread
-        thread = self._json_ld()
-        if thread is not None:
-            return thread
+            found = self._locate(boxes)
+            if found is not None:
+                return found
+        thread = self._json_ld() or self._generic_thread()
+        if thread is None:
+            return None
+        comments = thread.comments
+        return FoundThread(
+            thread.elements, thread.header, len(comments), lambda: comments, self.page.release
+        )
+
+    def _generic_thread(self) -> HtmlThread | None:
         boxes = self._generic()
         return self._thread(boxes) if boxes else None
+
+    def _locate(self, boxes: list[_Box]) -> FoundThread | None:
+        """The thread of elements that say they are comments, found without reading them
+        all: one that reads as a comment makes them a thread, and where they all stand
+        places it (one with no name, date or text is still the thread's, not the
+        article's)."""
+        nested = {index for box in boxes for index in box.indexes}
+        first = next((box for box in boxes if self._is_comment(self._read(box, nested))), None)
+        if first is None:
+            return None
+        tops = [box for box in boxes if box.parent is None]
+        elements, header = self._placement(tops or [first], boxes, first)
+        return FoundThread(
+            elements, header, len(boxes), lambda: self._comments(boxes), self.page.release
+        )
+
+    @staticmethod
+    def _is_comment(read: _Found) -> bool:
+        return bool((read.paragraphs and (read.author or read.date)) or (read.author and read.date))
 
     # comments by convention
 
@@ -1338,15 +1416,29 @@ class _Reader:
     # the tree
 
     def _thread(self, boxes: list[_Box]) -> HtmlThread | None:
+        """The thread read whole, placed by the comments that read as comments."""
+        comments, valid = self._read_all(boxes)
+        if not comments:
+            return None
+        parents = [comment.parent for comment in comments]
+        tops = [box for box, parent in zip(valid, parents, strict=True) if parent is None]
+        elements, header = self._placement(tops or valid[:1], valid, valid[0])
+        return HtmlThread(comments, elements, header)
+
+    def _comments(self, boxes: list[_Box]) -> list[HtmlComment]:
+        return self._read_all(boxes)[0]
+
+    def _read_all(self, boxes: list[_Box]) -> tuple[list[HtmlComment], list[_Box]]:
+        """Every box that reads as a comment, with the comment it replies to."""
         nested = {index for box in boxes for index in box.indexes}
         found: dict[int, _Found] = {}
         for box in boxes:
             read = self._read(box, nested)
-            if (read.paragraphs and (read.author or read.date)) or (read.author and read.date):
+            if self._is_comment(read):
                 found[id(box)] = read
         valid = [box for box in boxes if id(box) in found]
         if not valid:
-            return None
+            return [], []
         index_of = {id(box): index for index, box in enumerate(valid)}
         starts = [box.start for box in valid]
         parents: list[_Box | None] = []
@@ -1362,9 +1454,7 @@ class _Reader:
                 parent_index = None
             read = found[id(box)]
             comments.append(HtmlComment(read.author, read.date, read.paragraphs, parent_index))
-        tops = [box for box, parent in zip(valid, parents, strict=True) if parent is None]
-        elements, header = self._placement(tops or valid[:1], valid)
-        return HtmlThread(comments, elements, header)
+        return comments, valid
 
     def _reply_list_parent(
         self,
@@ -1404,7 +1494,7 @@ class _Reader:
     # where the thread is
 
     def _placement(
-        self, tops: list[_Box], valid: list[_Box]
+        self, tops: list[_Box], valid: list[_Box], first: _Box
     ) -> tuple[list[HtmlElement], str | None]:
         """The elements that hold the thread (each list of comments, grown to the
         container that holds it with its header, as long as that container holds little
@@ -1450,7 +1540,7 @@ class _Reader:
             if kept and page.contains(kept[-1], index):
                 continue
             kept.append(index)
-        header, heading = self._header(kept, valid[0])
+        header, heading = self._header(kept, first)
         if heading is not None and not any(page.contains(index, heading) for index in kept):
             kept.insert(0, heading)
         return [page.elements[index] for index in kept], header

@@ -8,11 +8,29 @@ The steps, each linear in the size of the text:
 4. ``headings``: find the title and the headings of the body;
 5. ``sections``: group body paragraphs under headings, or infer sections (``infer``);
 6. ``artifacts``: mark scrape debris inside paragraphs.
+
+The entry points load the parser when first asked for: the web readers use one step
+(``infer``) and should not pay for importing all of them.
 """
 
 from __future__ import annotations
 
-from reader.parse.post import parse_in_stages, parse_post
-from reader.staged import StagedPost
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.parse.post import parse_in_stages, parse_post
+    from reader.staged import StagedPost
 
 __all__ = ["StagedPost", "parse_in_stages", "parse_post"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("parse_in_stages", "parse_post"):
+        from reader.parse import post
+
+        return getattr(post, name)
+    if name == "StagedPost":
+        from reader.staged import StagedPost
+
+        return StagedPost
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
