@@ -514,3 +514,18 @@ def test_a_page_is_parsed_in_the_second_process(tmp_path: Path) -> None:
         str([f"Reader {n}" for n in range(1, 6)]),
         "[]",
     ]
+
+
+def test_a_short_post_keeps_its_paragraphs_and_gets_no_made_up_date() -> None:
+    # Two sentences: too short for trafilatura's default trust in its own extraction,
+    # whose fallback runs the headline and the paragraphs together; the comments' years
+    # are not the post's date.
+    path = FIXTURES.parent / "html_threads" / "wordpress.html"
+    post = open_post(str(path))
+    assert [p.text for p in post.paragraphs] == [
+        "Tomatoes need six hours of sun, a deep pot and more water than you think.",
+        "This summer I grew four plants on a north-west balcony and here is what happened.",
+    ]
+    assert post.title == "Growing Tomatoes on a Balcony"
+    assert post.date is None
+    assert len(post.comments) == 4

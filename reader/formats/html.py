@@ -20,9 +20,11 @@ paragraph. Never a traceback.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable
+from configparser import ConfigParser
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -76,7 +78,11 @@ _IMAGES = etree.XPath(
 _BASE = etree.XPath("(//base/@href)[1]")
 _CANONICAL = etree.XPath("(//link[@rel='canonical']/@href)[1]")
 
-_DATE_SEARCH_LIMIT = 200_000  # characters of text: an article of some 30,000 words
+# Below this many characters (250 by default) trafilatura distrusts its extraction and
+# takes its baseline's, which runs all the text into one paragraph, headline included.
+# A post of a few sentences keeps its paragraphs; below a couple of lines the fallback
+# extractors are still tried (lower, pages with a short teaser lose their article).
+_MIN_EXTRACTED_SIZE = 150
 
 # trafilatura's inline elements; any other element of its XML is a block.
 _INLINE = frozenset({"hi", "ref", "graphic", "lb", "del", "span", "sub", "sup"})
@@ -184,9 +190,6 @@ def _read_page(root: lxml.html.HtmlElement, source: Source, base_url: str | None
     title = _page_title(root, _site_names(root, base))
     _images_as_text(root)
 
-    # htmldate's extensive search (dates written in the text) costs about half a second
-    # per megabyte of text: a very long page's date comes from its markup alone.
-    extensive = len(root.text_content()) <= _DATE_SEARCH_LIMIT
     document = bare_extraction(
         root,
         url=base,
@@ -199,7 +202,11 @@ def _read_page(root: lxml.html.HtmlElement, source: Source, base_url: str | None
         include_images=False,
         include_tables=True,
         with_metadata=True,
-        date_extraction_params=set_date_params(extensive),
+        # The date from the markup only (meta tags, <time>, the address): htmldate's
+        # extensive search guesses from years written in the text ("2023" becomes
+        # 2023-01-01), and a wrong date shown under a title is worse than none.
+        date_extraction_params=set_date_params(False),
+        config=_extraction_config(),
     )
     if not isinstance(document, Document) or not isinstance(document.body, etree._Element):
         return _plain_tree(root, source, base, title, thread)
@@ -779,3 +786,12 @@ def _hides(attrs: list[tuple[str, str | None]]) -> bool:
         if name == "style" and value and _HIDDEN_STYLE.search(value):
             return True
     return False
+
+
+@functools.cache
+def _extraction_config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(_MIN_EXTRACTED_SIZE))
+    return config
