@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from reader.formats.front_matter import read_front_matter
-
 FORMATS = ("text", "markdown", "html")
 
 _EXTENSIONS = {
@@ -87,8 +85,12 @@ def format_by_content(text: str) -> str:
 
 
 def looks_like_markdown(text: str) -> bool:
-    if read_front_matter(text) is not None:
-        return True
+    if text.lstrip("\ufeff")[:3] in ("---", "+++"):
+        # Loaded only here: a text post, the usual case, opens without paying for it.
+        from reader.formats.front_matter import read_front_matter
+
+        if read_front_matter(text) is not None:
+            return True
     marks = [name for name, pattern in _MARKDOWN_MARKS.items() if pattern.search(text)]
     headings = "atx heading" in marks or "setext heading" in marks
     return len(marks) >= 3 or (headings and len(marks) >= 2)
