@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import re
 import statistics
 import subprocess
@@ -101,6 +102,10 @@ def first_words(post: Post) -> str:
 
 def paint_figures(paths: dict[str, Path], posts: dict[str, Post], repeats: int) -> list[Figure]:
     python = sys.executable
+    # An installed reader starts from bytecode (pip compiles it; Python writes it on the
+    # first run) as Textual does; a checkout run with PYTHONDONTWRITEBYTECODE would
+    # compile the reader's source on every launch and time that instead.
+    compileall.compile_dir(str(BENCH.parent / "reader"), quiet=1)
     bare_argv = [python, str(BENCH / "bare_app.py")]
     bare = [first_paint(bare_argv, "Hello, this is", SIZE) for _ in range(repeats)]
     bare_time = median([paint.seconds for paint in bare])
