@@ -38,6 +38,9 @@ class Source:
     """Control characters that were replaced by a visible placeholder while loading."""
     url: str | None = None
     """The address it was fetched from (after redirects), for a post read from the web."""
+    digest: str = ""
+    """SHA-256 of the loaded text: the key of the place remembered for it (a moved or
+    renamed file is still the same document)."""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ format, then parse with that format's reader."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -47,7 +48,13 @@ def _source(document: Document, as_format: str) -> Source:
         replaced_bytes=loaded.replaced_bytes,
         replaced_controls=loaded.replaced_controls,
         url=document.url,
+        digest=text_digest(loaded.text),
     )
+
+
+def text_digest(text: str) -> str:
+    """The key of a document's remembered place: its text, wherever the file lives."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def stage(document: Document, as_format: str | None = None) -> PendingPost:
