@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
         description="Read a blog post and the discussion under it in the terminal.",
-        epilog="Exit status: 0 ok, 1 --search found nothing, 2 bad usage or input.",
+        epilog="Settings: config.toml in the user's config folder "
+        "($XDG_CONFIG_HOME/post-reader/ on Linux). "
+        "Exit status: 0 ok, 1 --search found nothing, 2 bad usage or input.",
     )
     parser.add_argument(
         "path",
@@ -65,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--case-sensitive",
         action="store_true",
         help="match case exactly (default: smartcase, sensitive only if QUERY has a capital)",
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="start at the top: do not restore the place remembered for this document",
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="the colour theme (a Textual theme such as nord or gruvbox; "
+        "overrides the config file)",
     )
     parser.add_argument(
         "--version", action="version", version=f"reader (post-reader) {__version__}"
@@ -116,7 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--regex and --case-sensitive go with --search (see reader --help)")
     path = args.path if args.path is not None else str(sample_path())
     if args.dump is None and args.search is None:
-        return _run_reader(path, args.format)
+        if path == "-" and _is_terminal(sys.stdin):
+            # Nothing was piped: the reader would wait for a document typed at a blank screen.
+            return _fail("- reads a piped document (e.g. `cat post.txt | reader -`)")
+        return _run_reader(path, args.format, fresh=args.fresh, theme=args.theme)
     from reader.pipeline import open_post  # not for the interactive reader: see prefetch
 
     try:
@@ -140,7 +156,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _print_matches(post, args.search, args.regex, args.case_sensitive)
 
 
-def _run_reader(path: str, as_format: str | None) -> int:
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if isatty is not None else False
+    except ValueError:  # closed
+        return False
+
+
+def _run_reader(
+    path: str, as_format: str | None, *, fresh: bool = False, theme: str | None = None
+) -> int:
     try:
         # The post is read and parsed (in a second process where it helps) while Textual
         # loads; a long comment thread is read later, while the post is already shown.
@@ -149,8 +175,18 @@ def _run_reader(path: str, as_format: str | None) -> int:
         with _waiting_for(path):
             collect = prefetch.start(path, as_format)
             try:
+                from reader.config import config_path, load_config
+
+                settings_file = config_path()
+                config, problems = load_config(settings_file)  # while the child parses
+                from textual.theme import BUILTIN_THEMES
+
                 from reader.tui import make_app
 
+                if theme is not None and theme not in BUILTIN_THEMES:
+                    collect.cancel()
+                    known = ", ".join(sorted(BUILTIN_THEMES))
+                    return _fail(f"--theme: no theme named {theme!r} ({known})")
                 staged = collect()
             except BaseException:  # ctrl+c (or worse) while waiting: no child left reading
                 collect.cancel()
@@ -161,8 +197,24 @@ def _run_reader(path: str, as_format: str | None) -> int:
         return 130
     if path == "-" and not _attach_terminal():
         return _fail("standard input was the document and there is no terminal to read keys from")
-    app = make_app(staged)
+    memory = None
+    if config.remember:
+        from reader.state import Memory
+
+        memory = Memory.open(staged.body.source.digest, fresh=fresh)
+    app = make_app(staged, line_length=config.line_length, memory=memory)
+    config, more = config.checked(settings_file, app.available_themes, app.binding_ids())
+    problems += more
+    if config.keys:
+        app.set_keymap(config.keymap)
+    if theme or config.theme:
+        app.theme = theme or config.theme or app.theme
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    app.notices = [p.removeprefix("reader: ") for p in problems]
     app.run()
+    if app.place_warning is not None:
+        print(f"reader: {app.place_warning}", file=sys.stderr)
     # Textual sets a non-zero return code when the app ends on an unhandled error.
     return app.return_code or EXIT_OK
 

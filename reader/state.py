@@ -167,7 +167,8 @@ def save(key: str, place: Place, folder: Path | None = None) -> None:
     _forget_oldest(folder)
 
 
-def _forget_oldest(folder: Path, keep: int = MAX_DOCUMENTS) -> None:
+def _forget_oldest(folder: Path) -> None:
+    keep = MAX_DOCUMENTS
     try:
         with os.scandir(folder) as entries:
             places = [

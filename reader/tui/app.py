@@ -9,20 +9,23 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 
-from textual import on
+from rich.console import RenderableType
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
+from reader.config import DEFAULT_LINE_LENGTH
 from reader.model import Post
 from reader.resources import stylesheet_path
 from reader.search import COMMENTS_HEADER_BLOCK, Match, Query
 from reader.search_session import SearchSession
 from reader.staged import PendingPost
+from reader.state import Memory, Place
 from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
@@ -150,8 +153,17 @@ class ReaderApp(App[None]):
         Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
     ]
 
-    def __init__(self, post: Post | PendingPost) -> None:
+    def __init__(
+        self,
+        post: Post | PendingPost,
+        *,
+        line_length: int = DEFAULT_LINE_LENGTH,
+        memory: Memory | None = None,
+    ) -> None:
         super().__init__()
+        self.line_length = line_length
+        """Columns of the text pane's measure (0: the pane's full width), from the settings."""
+        self._init_place(memory)
         self._pending: PendingPost | None = None
         if not isinstance(post, Post):
             if post.comments_pending > READ_AT_ONCE:
@@ -477,11 +489,134 @@ class ReaderApp(App[None]):
     def current_match(self) -> Match | None:
         return self._search.current_match
 
+    # --- settings and the place kept between sessions ---------------------------------
 
-def make_app(post: Post | PendingPost) -> ReaderApp:
+    def _init_place(self, memory: Memory | None) -> None:
+        self._memory = memory
+        """The document's remembered place (None: nothing is remembered)."""
+        self._place_restored = False
+        self.notices: list[str] = []
+        """Warnings to show once the reader is up (a setting that was wrong, say)."""
+        self.place_warning: str | None = None
+        """Why the place could not be saved at the end (for the command line to say)."""
+        place = memory.place if memory is not None else None
+        self.search_history: list[str] = list(place.history) if place is not None else []
+        """Searches kept (enter in the search bar), newest last."""
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id a keymap can remap."""
+        return {b.id for group in self.key_groups() for b in group.bindings if b.id}
+
+    @on(events.Mount)
+    def _restore_place_on_mount(self) -> None:
+        for notice in self.notices:
+            self.notify(notice, title="Settings", severity="warning", markup=False, timeout=8)
+        memory = self._memory
+        if memory is None:
+            return
+        self.app_suspend_signal.subscribe(self, self._save_place_on_suspend, immediate=True)
+        if memory.warning is not None:
+            self.notify(memory.warning, severity="warning", markup=False, timeout=8)
+        place = memory.place
+        if place is None:
+            self._place_restored = True  # nothing to restore: what is shown is the place
+            return
+        # The panes are shown or hidden before the first frame; the position needs the
+        # layout, so it is restored just after.
+        if not place.sidebar:
+            self.section_list.add_class("-hidden")
+        if not place.comments:
+            self._show_comments(False)
+        self.call_after_refresh(self._restore_place)
+
+    def _restore_place(self) -> None:
+        place = self._memory.place if self._memory is not None else None
+        if place is None:
+            return
+        moved = self.document.restore_position(place.block, place.offset)
+        if not self.comments_pending:
+            self.comment_tree.restore_place(place.comment, place.folded)
+        if place.query:
+            # Offered in the search bar when it opens, not searched: nothing is painted.
+            search_input = self.search_bar.input
+            with search_input.prevent(Input.Changed):
+                search_input.value = place.query
+        self._place_restored = True
+        if moved and self.document.top_row > 0:
+            section, sections = self.document.current_section, len(self.post.sections)
+            where = f"§{section + 1}/{sections} · " if sections else ""
+            self.notify(
+                f"Back where you were: {where}{round(self.document.progress * 100)}%",
+                markup=False,
+                timeout=4,
+            )
+
+    @on(ThreadRead)
+    def _restore_comment_place(self) -> None:
+        place = self._memory.place if self._memory is not None else None
+        if place is not None:
+            self.comment_tree.restore_place(place.comment, place.folded)
+
+    @on(SearchBar.Submitted)
+    def _remember_search(self) -> None:
+        query = self.search_bar.input.value
+        if query.strip():
+            self.search_history = [q for q in self.search_history if q != query] + [query]
+
+    def current_place(self) -> Place:
+        """Where the reader is now, to be found again next time."""
+        block, offset = self.document.position()
+        old = self._memory.place if self._memory is not None else None
+        tree = self.comment_tree
+        if self.comments_pending and old is not None:
+            comment, folded = old.comment, old.folded  # the thread is not shown yet
+        else:
+            comment, folded = tree.cursor_id, tuple(tree.folded_ids())
+        place = Place(
+            block=block,
+            offset=offset,
+            comment=comment,
+            folded=folded,
+            history=tuple(self.search_history),
+            sidebar=not self.section_list.has_class("-hidden"),
+            comments=not tree.has_class("-hidden"),
+        )
+        query = self._search.query.text if self._search.query is not None else ""
+        query = query or self.search_bar.input.value or (place.history or ("",))[-1]
+        return place.with_search(query)
+
+    def save_place(self) -> None:
+        """Save the place (at the end, and when the reader is suspended)."""
+        if self._memory is None or not self._place_restored:
+            return  # before it was restored, what is shown is not the reader's place
+        self.place_warning = self._memory.save(self.current_place())
+
+    def _save_place_on_suspend(self, _: App[None]) -> None:
+        self.save_place()
+        if self.place_warning is not None:
+            self.notify(self.place_warning, severity="warning", markup=False, timeout=8)
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.save_place()
+        super().exit(result, return_code, message)
+
+
+def make_app(
+    post: Post | PendingPost,
+    *,
+    line_length: int = DEFAULT_LINE_LENGTH,
+    memory: Memory | None = None,
+) -> ReaderApp:
     """The one way to build the app: used by the command line and by every test.
 
     Given a post parsed in stages, the reader shows the body at once and reads a long
     comment thread in a worker thread (a short one is read before the first frame).
+    ``line_length`` is the text's measure (0: full width); ``memory`` keeps the place
+    in the document between sessions (None: nothing is remembered, as in tests).
     """
-    return ReaderApp(post)
+    return ReaderApp(post, line_length=line_length, memory=memory)

@@ -11,7 +11,7 @@ a quotation or code in a comment keeps its lines as it does in the post (``block
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 from rich.segment import Segment
 from rich.style import Style
@@ -578,6 +578,31 @@ class CommentTree(LazyView[Row], can_focus=True):
             self._move_cursor(index)
             if kind == _HEADER:
                 self.action_toggle_comment()
+
+    # --- the place kept between sessions ----------------------------------------------
+
+    def folded_ids(self) -> list[str]:
+        return [self.comments[i].id for i, folded in enumerate(self._collapsed) if folded]
+
+    def restore_place(self, cursor_id: str | None, folded: Iterable[str]) -> None:
+        """Fold these comments and put the cursor on this one, or on the fold that hides
+        it; ids the thread no longer has are passed over."""
+        index = self._index
+        for comment_id in folded:
+            if comment_id in index:
+                self._collapsed[index[comment_id]] = 1
+        target = index.get(cursor_id) if cursor_id is not None else None
+        if target is not None:
+            shown, parent = target, self.comments[target].parent
+            while parent is not None:
+                ancestor = index[parent]
+                if self._collapsed[ancestor]:
+                    shown = ancestor  # the outermost fold above it is the one on screen
+                parent = self.comments[ancestor].parent
+            self.set_reactive(CommentTree.cursor, shown)
+        if self.has_layout:
+            self._relayout()
+            self._scroll_to_cursor()
 
 
 def _subtree_ends(comments: tuple[Comment, ...]) -> list[int]:

@@ -476,3 +476,20 @@ class DocumentView(LazyView[Row], can_focus=True):
             if row is None or top <= row < top + height:
                 return
             self.scroll_to_row(max(0, row - height // 3))
+
+    # --- the place kept between sessions ----------------------------------------------
+
+    def position(self) -> tuple[str, int]:
+        """Where the reader is: the block at the top of the pane and the offset there."""
+        return self.reading_block()
+
+    def restore_position(self, block_id: str, offset: int) -> bool:
+        """Put the row that shows ``offset`` of a block at the top (False: no such block)."""
+        item = self._item_by_block.get(block_id)
+        if item is None or (self._lazy is None and not self.size.width):
+            return False
+        if self._lazy is None:
+            self._relayout()
+        assert self._lazy is not None
+        self._settle((item, self._row_of(item, offset) - self._lazy.offset(item)))
+        return True
