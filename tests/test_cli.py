@@ -179,3 +179,34 @@ def test_outline_and_search_mark_hidden_characters_json_keeps_them(tmp_path: Pat
     dumped = json.loads(run("--dump", "json", str(path)).stdout)
     assert dumped["title"] == "Title \u202eevil\u202c here"
     assert "\u200b" in dumped["sections"][0]["paragraphs"][0]["text"]
+
+
+def test_dash_with_a_terminal_on_standard_input_says_what_it_reads(tmp_path: Path) -> None:
+    # A terminal on standard input: nothing was piped, so the reader would show a blank
+    # screen waiting for a document to be typed.
+    pty = pytest.importorskip("pty")
+    leader, follower = pty.openpty()
+    try:
+        completed = subprocess.run(
+            [sys.executable, "-m", "reader", "-"],
+            stdin=follower,
+            capture_output=True,
+            timeout=30,
+            env={**os.environ, "XDG_STATE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)},
+        )
+    finally:
+        os.close(leader)
+        os.close(follower)
+    result = subprocess.CompletedProcess(
+        completed.args, completed.returncode, completed.stdout.decode(), completed.stderr.decode()
+    )
+    assert_one_line_error(result, "- reads a piped document", "cat post.txt | reader -")
+
+
+def test_help_names_the_settings_and_the_new_options() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "--fresh" in text and "do not restore the place" in text
+    assert "--theme NAME" in text
+    assert "config.toml" in text
