@@ -23,3 +23,14 @@ def sample_post() -> Post:
 @pytest.fixture(scope="session")
 def book_post() -> Post:
     return open_post(str(BOOK))
+
+
+@pytest.fixture(autouse=True)
+def own_state_and_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads the settings or the remembered places of whoever runs it, nor
+    leaves a place there (the readers started in a terminal inherit these too)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

@@ -95,7 +95,9 @@ def one_problem(text: str) -> tuple[Config, str]:
 def test_a_wrong_setting_is_one_line_naming_the_file_the_key_and_the_fault(
     text: str, key: str, what: str
 ) -> None:
-    config, problem = one_problem('line_length = 66\n' + text if "line_length" not in text else text)
+    config, problem = one_problem(
+        "line_length = 66\n" + text if "line_length" not in text else text
+    )
     assert f": {key}: " in problem and what in problem
     # That setting only is the default; the others are read.
     default = Config()
@@ -119,7 +121,7 @@ def test_a_file_that_is_not_toml_is_one_line_and_the_defaults(text: str) -> None
 def test_a_file_that_is_not_text_is_one_line_and_the_defaults() -> None:
     path = config_path()
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"theme = \"\xff\"\n")
+    path.write_bytes(b'theme = "\xff"\n')
     config, problems = load_config()
     assert config == Config() and len(problems) == 1 and str(path) in problems[0]
 

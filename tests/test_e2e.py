@@ -83,3 +83,44 @@ def test_the_book_opens_and_walks_chapters(terminal) -> None:  # type: ignore[no
     assert "Natásha" in screen
     term.type("q")
     assert term.exit_status() == 0
+
+
+def test_the_place_is_remembered_after_quit_and_reopen(terminal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    homes = (
+        f"XDG_STATE_HOME={shlex.quote(str(tmp_path / 'state'))} "
+        f"XDG_CONFIG_HOME={shlex.quote(str(tmp_path / 'config'))} "
+    )
+    # Moved and renamed before it is opened again: the place belongs to the text.
+    first = tmp_path / "book.txt"
+    first.write_bytes(BOOK.read_bytes())
+    command = f"{homes}{shlex.quote(str(READER))} "
+    term = terminal(command + shlex.quote(str(first)))
+    term.wait_for("§1/382")
+    term.type("]]]]")
+    term.wait_for("§5/382")
+    term.type("jjj")
+    term.type("s")
+    screen = term.wait_without("BOOK ONE: 1805")
+    lines = screen.splitlines()[1:6]
+    term.type("q")
+    assert term.exit_status() == 0
+    term.exit_file.unlink()  # the next reader writes its own status there
+    assert len(list((tmp_path / "state").rglob("*.json"))) == 1
+
+    moved = tmp_path / "elsewhere" / "renamed.txt"
+    moved.parent.mkdir()
+    first.rename(moved)
+    term = terminal(command + shlex.quote(str(moved)))
+    screen = term.wait_for("Back where you were: §5/382")
+    assert "§5/382" in screen.splitlines()[0]
+    assert screen.splitlines()[1:6] == lines  # the same rows at the top, sidebar hidden
+    term.type("q")
+    assert term.exit_status() == 0
+    term.exit_file.unlink()
+
+    term = terminal(command + "--fresh " + shlex.quote(str(moved)))
+    screen = term.wait_for("§1/382")
+    assert "Back where you were" not in screen
+    assert "CHAPTER III" in screen  # the sidebar is back
+    term.type("q")
+    assert term.exit_status() == 0

@@ -14,8 +14,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from tests_support import SAMPLE, sample_text
+from textual.pilot import Pilot
 
 from reader import state
 from reader.load import load_bytes
