@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from textual import events, on
@@ -25,7 +26,6 @@ from reader.resources import stylesheet_path
 from reader.search import COMMENTS_HEADER_BLOCK, Match, Query
 from reader.search_session import SearchSession
 from reader.staged import PendingPost
-from reader.state import Memory, Place
 from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
@@ -35,6 +35,9 @@ from reader.tui.keys import KeyGroup, bindings_of, keys_of
 from reader.tui.search_bar import SearchBar
 from reader.tui.section_list import SectionList
 from reader.visible import visible
+
+if TYPE_CHECKING:
+    from reader.state import Memory, Place  # loaded when a place is saved, not to start
 
 READ_AT_ONCE = 500
 """Comments read before the first frame; a longer thread is read in a worker thread
@@ -565,6 +568,8 @@ class ReaderApp(App[None]):
 
     def current_place(self) -> Place:
         """Where the reader is now, to be found again next time."""
+        from reader.state import Place
+
         block, offset = self.document.position()
         old = self._memory.place if self._memory is not None else None
         tree = self.comment_tree
