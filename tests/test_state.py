@@ -363,3 +363,14 @@ async def test_the_place_is_saved_when_the_reader_is_suspended(
         await pilot.pause()
         saved = state.load(sample_post.source.digest)
         assert saved is not None and saved.block == app.document.position()[0]
+
+
+async def test_the_place_is_saved_when_the_reader_ends_without_quitting(
+    sample_post: Post,
+) -> None:
+    async with reader(sample_post, memory_of(sample_post)) as (app, pilot):
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        position = app.document.position()
+    # Torn down without `q` (as when the terminal goes away).
+    saved = state.load(sample_post.source.digest)
+    assert saved is not None and (saved.block, saved.offset) == position

@@ -498,6 +498,7 @@ class ReaderApp(App[None]):
         self._memory = memory
         """The document's remembered place (None: nothing is remembered)."""
         self._place_restored = False
+        self._place_saved = False
         self.notices: list[str] = []
         """Warnings to show once the reader is up (a setting that was wrong, say)."""
         self.place_warning: str | None = None
@@ -587,7 +588,8 @@ class ReaderApp(App[None]):
             comments=not tree.has_class("-hidden"),
         )
         query = self._search.query.text if self._search.query is not None else ""
-        query = query or self.search_bar.input.value or (place.history or ("",))[-1]
+        typed = self.search_bar.query(Input)  # none left once the reader is torn down
+        query = query or (typed.first().value if typed else "") or (place.history or ("",))[-1]
         return place.with_search(query)
 
     def save_place(self) -> None:
@@ -608,7 +610,13 @@ class ReaderApp(App[None]):
         message: RenderableType | None = None,
     ) -> None:
         self.save_place()
+        self._place_saved = True
         super().exit(result, return_code, message)
+
+    @on(events.Unmount)
+    def _save_place_on_unmount(self) -> None:
+        if not self._place_saved:  # ended some other way than exit() (a signal, say)
+            self.save_place()
 
 
 def make_app(
