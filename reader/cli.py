@@ -39,9 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
         description="Read a blog post and the discussion under it in the terminal.",
-        epilog="Settings: config.toml in the user's config folder "
-        "($XDG_CONFIG_HOME/post-reader/ on Linux). "
+        epilog="settings: theme, line_length, remember and [keys] in\n"
+        "  $XDG_CONFIG_HOME/post-reader/config.toml (~/.config/post-reader/ by default)\n"
+        "places: remembered per document in $XDG_STATE_HOME/post-reader/\n\n"
         "Exit status: 0 ok, 1 --search found nothing, 2 bad usage or input.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "path",

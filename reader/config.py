@@ -54,8 +54,8 @@ class Config:
             if binding_id in binding_ids:
                 keys.append((binding_id, keys_text))
             else:
-                what = "no binding has this id (the help screen, ?, lists them)"
-                problems.append(_problem(path, f"keys.{binding_id}", what))
+                what = "no binding has this id (the help screen, ?, lists them); ignored"
+                problems.append(f"reader: {path}: keys.{binding_id}: {what}")
         return replace(config, keys=tuple(keys)), problems
 
 
