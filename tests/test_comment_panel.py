@@ -5,6 +5,7 @@ previews end in an ellipsis, and `y` copies the comment under the cursor."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -170,3 +171,259 @@ async def test_a_resize_back_and_forth_keeps_the_cursor_where_it_was() -> None:
             await pilot.pause()
             assert 0 <= _cursor_row(tree) < tree.size.height
         assert _cursor_row(tree) == before
+
+
+# --- full screen: the panel's key and Textual's maximize --------------------------------
+
+
+def _fills_the_screen(app: ReaderApp) -> bool:
+    """The panel takes every row between the header and the footer (no hatched margin)."""
+    tree = app.comment_tree
+    height = app.size.height
+    return tree.is_maximized and tree.region.y == 1 and tree.region.bottom == height - 1
+
+
+async def _palette(pilot: Pilot[None], command: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+
+
+async def test_maximize_from_the_palette_fills_the_screen_and_minimize_brings_it_back() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        tree.focus()
+        await pilot.pause()
+        normal = tree.region
+        await _palette(pilot, "maximize")
+        assert _fills_the_screen(app)
+        assert _lines(tree)[0].lstrip().startswith("▾ 1")  # drawn, not a blank frame
+        await _palette(pilot, "minimize")
+        assert not tree.is_maximized
+        assert tree.region == normal
+
+
+async def test_escape_brings_a_maximized_panel_back() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        tree.focus()
+        await pilot.pause()
+        normal = tree.region
+        await _palette(pilot, "maximize")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not tree.is_maximized
+        assert tree.region == normal
+
+
+async def test_z_grows_the_panel_to_the_full_screen_and_back() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        normal = tree.region
+        assert app.document.has_focus
+        await pilot.press("z")
+        await pilot.pause()
+        assert _fills_the_screen(app)
+        assert tree.has_focus
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert tree.cursor_id == "c3"
+        await pilot.press("z")
+        await pilot.pause()
+        assert not tree.is_maximized
+        assert tree.region == normal
+        assert tree.cursor_id == "c3"
+
+
+async def test_z_shows_a_hidden_panel_full_screen_and_c_hides_it_again() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        await pilot.press("c")
+        await pilot.pause()
+        assert not tree.display
+        await pilot.press("z")
+        await pilot.pause()
+        assert _fills_the_screen(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert not tree.display
+        assert app.screen.maximized is None
+        assert app.document.has_focus and app.document.size.height > 20
+
+
+async def test_a_resized_panel_still_maximizes_to_the_full_screen() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        resized = tree.region
+        await pilot.press("z")
+        await pilot.pause()
+        assert _fills_the_screen(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert tree.region == resized
+
+
+async def test_escape_in_the_search_bar_over_a_full_screen_panel_closes_the_bar() -> None:
+    async with reader(_thread()) as (app, pilot):
+        await pilot.press("z")
+        await pilot.press("slash", *"reply")
+        await pilot.pause()
+        assert app.search_bar.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.search_bar.display
+        assert _fills_the_screen(app)
+
+
+# --- resizing: keys and the border ------------------------------------------------------
+
+
+async def test_greater_and_less_than_resize_the_panel_within_limits() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        height = tree.outer_size.height
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert tree.outer_size.height == height + 2
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert tree.outer_size.height == height - 2
+        await pilot.press(*["less_than_sign"] * 30)
+        await pilot.pause()
+        assert tree.outer_size.height == 3  # the border and two rows
+        await pilot.press(*["greater_than_sign"] * 30)
+        await pilot.pause()
+        assert app.document.size.height == 3  # the text keeps a few rows
+        assert tree.region.bottom == app.size.height - 1
+
+
+async def test_resize_keys_work_from_the_text_pane_and_keep_the_cursor() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        tree.focus()
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        before = _cursor_row(tree)
+        app.document.focus()
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert 0 <= _cursor_row(tree) < tree.size.height
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert _cursor_row(tree) == before
+
+
+async def test_dragging_the_top_border_resizes_the_panel() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        bottom = tree.region.bottom
+        top = tree.region.y
+        await pilot.mouse_down(tree, offset=(30, 0))
+        await pilot.hover(tree, offset=(30, -5))  # five rows above the border
+        await pilot.pause()
+        await pilot.mouse_up(tree, offset=(30, 0))
+        await pilot.pause()
+        assert tree.region.y == top - 5
+        assert tree.region.bottom == bottom
+        assert tree.cursor_id == "c1" and not tree.is_collapsed("c1")
+        # Down again, past the least height: the panel keeps its border and two rows.
+        await pilot.mouse_down(tree, offset=(30, 0))
+        await pilot.hover(app.screen, offset=(30, app.size.height - 2))
+        await pilot.mouse_up(app.screen, offset=(30, app.size.height - 2))
+        await pilot.pause()
+        assert tree.outer_size.height == 3
+
+
+# --- folded previews ----------------------------------------------------------------------
+
+
+async def test_a_folded_preview_cut_by_the_width_ends_in_an_ellipsis() -> None:
+    long = "A long first sentence that goes on and on well past any narrow terminal's edge."
+    post = _post([(0, long), (1, "A reply."), (0, "Short.")])
+    async with reader(post, size=(72, 30)) as (app, pilot):
+        tree = app.comment_tree
+        tree.focus()
+        await pilot.press("h")  # fold the first comment
+        await pilot.pause()
+        header = _lines(tree)[0]
+        assert header.lstrip().startswith("▸ 1")
+        assert header.endswith("(+1 reply)")  # the reply count is kept whole
+        assert "…" in header
+        assert len(header) <= tree.size.width
+        await pilot.press("j", "space")  # "Short." is not cut: no ellipsis
+        await pilot.pause()
+        short = next(line for line in _lines(tree) if line.lstrip().startswith("▸ 2"))
+        assert short.endswith("Short.")
+
+
+# --- copying a comment ------------------------------------------------------------------
+
+
+def _osc52(app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the reader writes to the terminal from now on, as OSC 52 payloads."""
+    written: list[str] = []
+    driver = app._driver
+    assert driver is not None
+    write = driver.write
+
+    def record(data: str) -> None:
+        written.append(data)
+        write(data)
+
+    monkeypatch.setattr(driver, "write", record)
+    return written
+
+
+async def test_y_copies_the_comment_under_the_cursor_with_its_author_and_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = _post([(0, "First comment."), (0, "Second comment.\n\nIts second paragraph.")])
+    async with reader(post) as (app, pilot):
+        written = _osc52(app, monkeypatch)
+        tree = app.comment_tree
+        tree.focus()
+        await pilot.press("j")
+        await pilot.pause()
+        assert not [w for w in written if "\x1b]52;" in w]  # nothing before the key
+        await pilot.press("y")
+        await pilot.pause()
+        expected = "author 2 · 2024-03-03\n\nSecond comment.\n\nIts second paragraph."
+        assert app.clipboard == expected
+        payload = base64.b64encode(expected.encode()).decode()
+        assert [w for w in written if "\x1b]52;" in w] == [f"\x1b]52;c;{payload}\a"]
+        notices = [n.message for n in app._notifications]
+        assert "Copied comment 2 · author 2" in notices
+
+
+async def test_no_clipboard_write_on_other_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    async with reader(_thread()) as (app, pilot):
+        written = _osc52(app, monkeypatch)
+        app.comment_tree.focus()
+        await pilot.press("j", "l", "h", "space", "z", "z", "less_than_sign", "J", "k")
+        await pilot.pause()
+        assert not [w for w in written if "\x1b]" in w]
+        assert app.clipboard == ""
+
+
+# --- the keys are the reader's: ids, help and palette -----------------------------------
+
+
+def test_the_new_keys_have_ids_and_do_not_clash() -> None:
+    app = make_app(_thread())
+    groups = {group.title: group for group in app.key_groups()}
+    ids = {b.id: b.key for group in groups.values() for b in group.bindings}
+    assert ids["comments_full_screen"] == "z"
+    assert ids["comments_taller"] == "greater_than_sign"
+    assert ids["comments_shorter"] == "less_than_sign"
+    assert ids["comments.copy"] == "y"
+    for title in ("Anywhere", "Comments"):
+        keys = [k.strip() for b in groups[title].bindings for k in b.key.split(",")]
+        assert len(keys) == len(set(keys)), title
+    anywhere = {k.strip() for b in groups["Anywhere"].bindings for k in b.key.split(",")}
+    comments = {k.strip() for b in groups["Comments"].bindings for k in b.key.split(",")}
+    assert not anywhere & comments
