@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from reader.model import Comment, Paragraph, Post, Section
 from reader.tui import ReaderApp, make_app
+from reader.tui.commands import PALETTE_BINDINGS
 from reader.tui.comment_tree import CommentTree
 
 SIZE = (120, 40)
@@ -179,8 +180,9 @@ async def test_a_resize_back_and_forth_keeps_the_cursor_where_it_was() -> None:
 def _fills_the_screen(app: ReaderApp) -> bool:
     """The panel takes every row between the header and the footer (no hatched margin)."""
     tree = app.comment_tree
-    height = app.size.height
-    return tree.is_maximized and tree.region.y == 1 and tree.region.bottom == height - 1
+    bar = app.search_bar
+    bottom = bar.region.y if bar.display else app.size.height - 1
+    return tree.is_maximized and tree.region.y == 1 and tree.region.bottom == bottom
 
 
 async def _palette(pilot: Pilot[None], command: str) -> None:
@@ -427,3 +429,35 @@ def test_the_new_keys_have_ids_and_do_not_clash() -> None:
     anywhere = {k.strip() for b in groups["Anywhere"].bindings for k in b.key.split(",")}
     comments = {k.strip() for b in groups["Comments"].bindings for k in b.key.split(",")}
     assert not anywhere & comments
+
+
+@pytest.mark.skipif(
+    "comments_full_screen" not in PALETTE_BINDINGS, reason="not offered by the palette yet"
+)
+async def test_the_palette_runs_the_full_screen_and_resize_commands() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        height = tree.outer_size.height
+        await _palette(pilot, "make the comments panel taller")
+        assert tree.outer_size.height == height + 2
+        await _palette(pilot, "grow the comments panel")
+        assert _fills_the_screen(app)
+        assert tree.has_focus
+        await _palette(pilot, "grow the comments panel")
+        assert not tree.is_maximized
+        assert tree.outer_size.height == height + 2
+
+
+async def test_a_match_in_the_text_brings_the_text_back_from_a_full_screen_panel() -> None:
+    post = _post([(0, "A comment."), (0, "Another comment.")], body="The post has a needle.")
+    async with reader(post) as (app, pilot):
+        # The text has no "c": every step of the incremental search is in the comments,
+        # which stay full screen.
+        await pilot.press("z", "slash", *"comment", "enter", "n")
+        await pilot.pause()
+        assert _fills_the_screen(app)
+        assert app.comment_tree.cursor_id == "c2"
+        await pilot.press("slash", *["backspace"] * 7, *"needle", "enter")
+        await pilot.pause()
+        assert app.screen.maximized is None
+        assert app.document.display and app.document.size.height > 3

@@ -382,6 +382,12 @@ class ReaderApp(App[None]):
         else:
             tree.resize_by(step)
 
+    def _show_document(self) -> None:
+        """Bring back the text pane when the comments fill the screen (a match in it)."""
+        screen = self.screen_stack[0]
+        if screen.maximized is not None and screen.maximized is not self.document:
+            screen.minimize()
+
     @property
     def escape_to_minimize(self) -> bool:
         # In the search bar `escape` closes the bar, even over a maximized pane.
@@ -494,6 +500,7 @@ class ReaderApp(App[None]):
         if match is None:
             return
         if self.document.shows_block(match.block_id):
+            self._show_document()
             self.document.reveal_match(match.block_id, match.start)
         elif match.block_id == COMMENTS_HEADER_BLOCK:
             self._show_comments(True)
