@@ -461,3 +461,18 @@ async def test_a_match_in_the_text_brings_the_text_back_from_a_full_screen_panel
         await pilot.pause()
         assert app.screen.maximized is None
         assert app.document.display and app.document.size.height > 3
+
+
+async def test_a_tall_panel_gives_way_to_the_text_in_a_shorter_terminal_and_comes_back() -> None:
+    async with reader(_thread()) as (app, pilot):
+        tree = app.comment_tree
+        await pilot.press(*["greater_than_sign"] * 8)
+        await pilot.pause()
+        tall = tree.outer_size.height
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert app.document.size.height >= 3
+        assert tree.outer_size.height < tall
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert tree.outer_size.height == tall

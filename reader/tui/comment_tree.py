@@ -17,6 +17,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.css.scalar import Scalar
 from textual.events import Click, MouseDown, MouseMove, MouseUp
 from textual.geometry import Region
 from textual.reactive import var
@@ -697,16 +698,31 @@ class CommentTree(LazyView[Row], can_focus=True):
         """Make the panel ``rows`` high (its border included), within its limits."""
         least, most = self.height_limits()
         self._rows = max(least, min(rows, most))
-        if not self.is_maximized:
-            self.styles.height = self._rows
+        self._apply_height()
+
+    def _apply_height(self) -> None:
+        """The height resized to, or less while the terminal is too short for it."""
+        if self._rows is None or self.is_maximized:
+            return
+        rows = max(MIN_HEIGHT, min(self._rows, self.height_limits()[1]))
+        if self.styles.height != Scalar.from_number(rows):
+            self.styles.height = rows
 
     def on_mount(self) -> None:
         self.watch(self.screen, "maximized", self._maximized_changed, init=False)
+        # A terminal made shorter than the panel leaves the text pane its rows.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._layout_refreshed)
+
+    def _layout_refreshed(self, _screen: object) -> None:
+        self._apply_height()
 
     def _maximized_changed(self, maximized: Widget | None) -> None:
         # A height set here would beat the stylesheet's full height for a maximized
         # panel: it is lifted while maximized (by its key or the palette) and put back.
-        self.styles.height = None if maximized is self else self._rows
+        if maximized is self:
+            self.styles.height = None
+        else:
+            self._apply_height()
 
     def resize_by(self, step: int) -> None:
         """Make the panel ``step`` rows taller (shorter when negative)."""
