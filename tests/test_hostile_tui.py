@@ -273,7 +273,9 @@ async def test_comment_tree_shows_authors_and_bodies_literally() -> None:
 
 
 async def test_collapsed_comment_preview_is_literal() -> None:
-    async with reader(hostile()) as (app, pilot):
+    # Wide enough for the whole preview beside the reply count (a narrower panel cuts it
+    # with an ellipsis).
+    async with reader(hostile(), size=(200, 50)) as (app, pilot):
         await focus_comments(pilot)
         await keys(pilot, "minus")
         text = joined(region_lines(app, app.comment_tree))

@@ -465,7 +465,8 @@ async def test_clicking_a_section_jumps(sample_post: Post) -> None:
 
 async def test_clicking_a_comment_header_toggles_it(sample_post: Post) -> None:
     async with reader(sample_post) as (app, pilot):
-        await pilot.click(CommentTree, offset=(3, 0))
+        # Row 0 is the panel's top border; the first header is the row under it.
+        await pilot.click(CommentTree, offset=(3, 1))
         await pilot.pause()
         assert app.comment_tree.is_collapsed("c1")
 

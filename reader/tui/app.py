@@ -68,6 +68,8 @@ class ReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {SectionCommands, ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
+    # A maximized pane keeps the title, the search bar and the keys around it.
+    ALLOW_IN_MAXIMIZED_VIEW = "ReaderHeader, SearchBar, Footer"
 
     BINDINGS = [
         # Priority: the app handles `/` before passing keys on, so the keys typed right
@@ -134,6 +136,32 @@ class ReaderApp(App[None]):
             "Sidebar",
             id="toggle_sidebar",
             tooltip="Show or hide the section sidebar",
+        ),
+        Binding(
+            "z",
+            "comments_full_screen",
+            "Comments full screen",
+            id="comments_full_screen",
+            show=False,
+            tooltip="Grow the comments panel to the full screen, and back",
+        ),
+        Binding(
+            "greater_than_sign",
+            "resize_comments(2)",
+            "Taller comments",
+            id="comments_taller",
+            key_display=">",
+            show=False,
+            tooltip="Make the comments panel taller (or drag its top border)",
+        ),
+        Binding(
+            "less_than_sign",
+            "resize_comments(-2)",
+            "Shorter comments",
+            id="comments_shorter",
+            key_display="<",
+            show=False,
+            tooltip="Make the comments panel shorter",
         ),
         Binding(
             "C",
@@ -329,6 +357,8 @@ class ReaderApp(App[None]):
 
     def _show_comments(self, show: bool) -> None:
         tree = self.comment_tree
+        if not show and tree.is_maximized:
+            self.screen.minimize()
         tree.set_class(not show, "-hidden")
         if not show and tree.has_focus:
             self.document.focus()
@@ -346,6 +376,40 @@ class ReaderApp(App[None]):
     def action_go_to_comments(self) -> None:
         self._show_comments(True)
         self.comment_tree.focus()
+
+    def action_comments_full_screen(self) -> None:
+        """The comments as the whole screen (Textual's maximize, so `escape` and the
+        palette's Minimize bring the text back too), and back."""
+        tree = self.comment_tree
+        if tree.is_maximized:
+            self.screen.minimize()
+            return
+        self.action_go_to_comments()
+        self.screen.maximize(tree, container=False)
+
+    def action_resize_comments(self, step: int) -> None:
+        tree = self.comment_tree
+        if tree.has_class("-hidden"):
+            self._show_comments(True)
+        elif tree.is_maximized:
+            if step < 0:
+                self.screen.minimize()
+        else:
+            tree.resize_by(step)
+
+    def _show_document(self) -> None:
+        """Bring back the text pane when the comments fill the screen (a match in it)."""
+        screen = self.screen_stack[0]
+        if screen.maximized is not None and screen.maximized is not self.document:
+            screen.minimize()
+
+    @property
+    def escape_to_minimize(self) -> bool:
+        # In the search bar `escape` closes the bar, even over a maximized pane.
+        focused = self.focused
+        if focused is not None and self.search_bar in focused.ancestors_with_self:
+            return False
+        return super().escape_to_minimize
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
@@ -451,6 +515,7 @@ class ReaderApp(App[None]):
         if match is None:
             return
         if self.document.shows_block(match.block_id):
+            self._show_document()
             self.document.reveal_match(match.block_id, match.start)
         elif match.block_id == COMMENTS_HEADER_BLOCK:
             self._show_comments(True)

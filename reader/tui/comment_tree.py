@@ -13,13 +13,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.events import Click
+from textual.css.scalar import Scalar
+from textual.events import Click, MouseDown, MouseMove, MouseUp
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
+from textual.widget import Widget
 
 from reader.model import MAX_INDENT_DEPTH, Comment, Post
 from reader.tui.blocks import (
@@ -33,7 +36,7 @@ from reader.tui.blocks import (
     link_spans,
 )
 from reader.tui.layout import FILL
-from reader.tui.lazy_view import LazyView, full_width
+from reader.tui.lazy_view import Anchor, LazyView, full_width
 from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
 from reader.tui.wrap import wrap
 from reader.visible import visible
@@ -41,6 +44,13 @@ from reader.visible import visible
 INDENT = 2
 GUTTER = 1
 PREVIEW_CHARS = 60
+MIN_PREVIEW = 8
+"""Columns a folded comment's preview needs to be worth showing (with its ``…``)."""
+
+MIN_HEIGHT = 3
+"""The fewest rows the panel is resized to: its border and two rows."""
+MIN_TEXT_HEIGHT = 3
+"""Rows the text pane keeps when the panel is resized taller."""
 
 
 # Row kinds.
@@ -98,6 +108,14 @@ class CommentTree(LazyView[Row], can_focus=True):
             key_display="+",
             show=False,
         ),
+        Binding(
+            "y",
+            "copy_comment",
+            "Copy comment",
+            id="comments.copy",
+            show=False,
+            tooltip="Copy the comment under the cursor, with its author and date",
+        ),
     ]
 
     cursor: var[int] = var(0, init=False)
@@ -110,6 +128,15 @@ class CommentTree(LazyView[Row], can_focus=True):
         self._marks: Marks = {}
         self._current: Current = None
         self._look: BlockLook | None = None
+        self._rows: int | None = None  # the height it was resized to (None: the stylesheet's)
+        self._drag_bottom: int | None = None  # the panel's bottom row while its border is dragged
+        # Where the cursor's header was on screen when a resize began (see ``_resized``).
+        self._resizing = False
+        self._kept_place: int | None = None
+        self._seen_height = 0
+        # The cursor, the comment at the top (which survives wrapping in the background)
+        # and the place kept, as the last resize left them.
+        self._resize_memory: tuple[int, Anchor | None, int] | None = None
         self._load(post)
 
     def _load(self, post: Post) -> None:
@@ -266,9 +293,67 @@ class CommentTree(LazyView[Row], can_focus=True):
         position = self._visible_position(name)
         return position, self._visible[position] == name
 
+    def on_resize(self) -> None:
+        # Textual calls each class's handler, this one before the lazy view's, which lays
+        # out again: note where the cursor is while the old layout stands.
+        self._note_cursor_place()
+
+    def render_line(self, y: int) -> Strip:
+        if self._lazy is not None and self.size.width != self._layout_width:
+            # A new width can be drawn (and laid out) before the Resize event arrives.
+            self._note_cursor_place()
+        return super().render_line(y)
+
+    def _note_cursor_place(self) -> None:
+        if self._resizing:
+            return
+        self._resizing = True
+        memory = self._resize_memory
+        if memory is not None and memory[:2] == (self.cursor, self._anchor()):
+            # Nothing moved since the last resize: the place it had before that one, so
+            # that shrinking and growing back returns to the same screen.
+            self._kept_place = memory[2]
+        else:
+            self._kept_place = self._cursor_place()
+
     def _resized(self, relaid: bool) -> None:
-        if relaid:
-            self._scroll_to_cursor()
+        # The comment under the cursor keeps its place on screen (the text pane keeps its
+        # top row; here the cursor is what the reader is looking at).
+        place = self._kept_place if self._resizing else None
+        self._resizing, self._kept_place = False, None
+        if place is not None:
+            self._put_cursor_at(place)
+            self._resize_memory = (self.cursor, self._anchor(), place)
+        else:
+            self._resize_memory = None
+        self._seen_height = self.scrollable_content_region.height
+
+    def _cursor_place(self) -> int | None:
+        """The screen row of the cursor's header as last shown, or None when it was not
+        on screen."""
+        lazy = self._lazy
+        if lazy is None or not self._visible:
+            return None
+        place = lazy.offset(self._visible_position(self.cursor)) - self.top_row
+        return place if 0 <= place < self._seen_height else None
+
+    def _put_cursor_at(self, place: int) -> None:
+        """Scroll so the cursor's header is on screen row ``place`` (or, when the panel is
+        now shorter than that, so as much of its comment shows as fits)."""
+        lazy = self._lazy
+        if lazy is None or not self._visible:
+            return
+        position = self._visible_position(self.cursor)
+        height = max(1, self.scrollable_content_region.height)
+        if place >= height:
+            place = max(0, height - min(len(lazy.rows(position)), height))
+        # Scrolling wraps the comments that come on screen, which can move the cursor's
+        # row: a second pass puts it where it belongs.
+        for _ in range(3):
+            top = lazy.offset(position) - place
+            if top == self.top_row or (top < 0 and self.top_row == 0):
+                break
+            self.scroll_to_row(top)
 
     # --- rendering ------------------------------------------------------------------
 
@@ -337,7 +422,8 @@ class CommentTree(LazyView[Row], can_focus=True):
         lead = self._lead(min(comment.depth, MAX_INDENT_DEPTH), kind == _TEXT, base)
         if kind == _TEXT:
             return full_width(lead + self._text_segments(row, base), width, base)
-        return full_width(lead + self._header_segments(index, base), width, base)
+        room = width - sum(segment.cell_length for segment in lead)
+        return full_width(lead + self._header_segments(index, base, room), width, base)
 
     def _text_segments(self, row: Row, base: Style) -> list[Segment]:
         index, _, number, start, end, hang = row
@@ -393,7 +479,9 @@ class CommentTree(LazyView[Row], can_focus=True):
         self._leads.clear()
         self._look = None
 
-    def _header_segments(self, index: int, base: Style) -> list[Segment]:
+    def _header_segments(self, index: int, base: Style, room: int) -> list[Segment]:
+        """A comment's header line in ``room`` cells: a folded comment's preview is cut to
+        what fits beside the reply count, and ends in ``…`` when it is cut."""
         comment = self.comments[index]
         collapsed = bool(self._collapsed[index])
         on_cursor = index == self.cursor
@@ -412,12 +500,13 @@ class CommentTree(LazyView[Row], can_focus=True):
             segments.append(Segment(" · " + visible(comment.date), meta))
         if collapsed:
             dim = style + self.get_component_rich_style("comment-tree--collapsed", partial=True)
-            preview = _preview(comment)
             replies = self.reply_count(index)
+            more = f"  (+{replies} {'reply' if replies == 1 else 'replies'})" if replies else ""
+            used = sum(segment.cell_length for segment in segments) + len(more)
+            preview = _fit(_preview(comment), room - used - 2)
             if preview:
                 segments.append(Segment("  " + preview, dim))
-            if replies:
-                more = f"  (+{replies} {'reply' if replies == 1 else 'replies'})"
+            if more:
                 segments.append(Segment(more, meta))
         return segments
 
@@ -569,10 +658,102 @@ class CommentTree(LazyView[Row], can_focus=True):
         self._current = current
         self.refresh()  # only the rows it leaves and enters are drawn again (``_row_state``)
 
+    # --- copy -----------------------------------------------------------------------
+
+    def comment_text(self, index: int) -> str:
+        """A comment as it is copied: its author and date, then its paragraphs."""
+        comment = self.comments[index]
+        byline = " · ".join(part for part in (comment.author, comment.date) if part)
+        paragraphs = [paragraph.text for paragraph in comment.paragraphs]
+        return "\n\n".join([byline, *paragraphs] if byline else paragraphs)
+
+    def action_copy_comment(self) -> None:
+        if not self.comments:
+            return
+        comment = self.comments[self.cursor]
+        # Through the terminal (OSC 52): it works over ssh, where no local clipboard does.
+        self.app.copy_to_clipboard(self.comment_text(self.cursor))
+        name = f"comment {self.post.comment_number(comment.id)}"
+        if comment.author:
+            name += f" · {visible(comment.author)}"
+        self.notify(f"Copied {name}", markup=False, timeout=2)
+
+    # --- size -----------------------------------------------------------------------
+
+    def height_limits(self) -> tuple[int, int]:
+        """The fewest and the most rows the panel is resized to: the text pane keeps a
+        few rows above it."""
+        parent = self.parent
+        room = parent.size.height if isinstance(parent, Widget) else self.app.size.height
+        # What else stands in the screen's column (the header, the bar, the footer).
+        others = sum(
+            sibling.outer_size.height
+            for sibling in (parent.children if isinstance(parent, Widget) else ())
+            if sibling is not self and sibling.id != "body" and sibling.display
+        )
+        most = max(MIN_HEIGHT, room - others - MIN_TEXT_HEIGHT)
+        return MIN_HEIGHT, most
+
+    def set_height(self, rows: int) -> None:
+        """Make the panel ``rows`` high (its border included), within its limits."""
+        least, most = self.height_limits()
+        self._rows = max(least, min(rows, most))
+        self._apply_height()
+
+    def _apply_height(self) -> None:
+        """The height resized to, or less while the terminal is too short for it."""
+        if self._rows is None or self.is_maximized:
+            return
+        rows = max(MIN_HEIGHT, min(self._rows, self.height_limits()[1]))
+        if self.styles.height != Scalar.from_number(rows):
+            self.styles.height = rows
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "maximized", self._maximized_changed, init=False)
+        # A terminal made shorter than the panel leaves the text pane its rows.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._layout_refreshed)
+
+    def _layout_refreshed(self, _screen: object) -> None:
+        self._apply_height()
+
+    def _maximized_changed(self, maximized: Widget | None) -> None:
+        # A height set here would beat the stylesheet's full height for a maximized
+        # panel: it is lifted while maximized (by its key or the palette) and put back.
+        if maximized is self:
+            self.styles.height = None
+        else:
+            self._apply_height()
+
+    def resize_by(self, step: int) -> None:
+        """Make the panel ``step`` rows taller (shorter when negative)."""
+        self.set_height(self.outer_size.height + step)
+
+    def on_mouse_down(self, event: MouseDown) -> None:
+        # The top border is the panel's handle: drag it to resize.
+        if event.y < self.gutter.top and not self.is_maximized:
+            self._drag_bottom = self.region.bottom
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        if self._drag_bottom is not None:
+            self.set_height(self._drag_bottom - event.screen_y)
+            event.stop()
+
+    def on_mouse_up(self, event: MouseUp) -> None:
+        if self._drag_bottom is not None:
+            self._drag_bottom = None
+            self.release_mouse()
+            event.stop()
+
     # --- mouse ----------------------------------------------------------------------
 
     def on_click(self, event: Click) -> None:
-        clicked = self._lazy.row(self.top_row + event.y) if self._lazy is not None else None
+        # The event's offset counts the top border: rows are counted from the content.
+        offset = event.get_content_offset(self)
+        if offset is None or self._lazy is None:
+            return
+        clicked = self._lazy.row(self.top_row + offset.y)
         if clicked is not None:
             index, kind, *_ = clicked
             self._move_cursor(index)
@@ -614,6 +795,16 @@ def _subtree_ends(comments: tuple[Comment, ...]) -> list[int]:
             ends[open_comments.pop()] = index
         open_comments.append(index)
     return ends
+
+
+def _fit(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` cells, ending in ``…`` when cut (nothing when too
+    little of it would show)."""
+    if cell_len(text) <= cells:
+        return text
+    if cells < MIN_PREVIEW:
+        return ""
+    return set_cell_size(text, cells - 1).rstrip() + "…"
 
 
 def _preview(comment: Comment) -> str:
