@@ -150,8 +150,10 @@ class ReaderApp(App[None]):
         Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
     ]
 
-    def __init__(self, post: Post | PendingPost) -> None:
+    def __init__(self, post: Post | PendingPost, line_length: int | None = 80) -> None:
         super().__init__()
+        self.line_length = line_length
+        """The text pane's measure in columns (None or 0: the pane's full width)."""
         self._pending: PendingPost | None = None
         if not isinstance(post, Post):
             if post.comments_pending > READ_AT_ONCE:
@@ -173,7 +175,7 @@ class ReaderApp(App[None]):
         pending = self.comments_pending
         self._header = ReaderHeader(visible(self.post.title), id="header")
         self._sections = SectionList(self.post, pending=pending, id="sections")
-        self._document = DocumentView(self.post, id="document")
+        self._document = DocumentView(self.post, measure=self.line_length, id="document")
         self._comments = CommentTree(self.post, pending=pending, id="comments")
         self._search_bar = SearchBar(id="search-bar", classes="-hidden")
         yield self._header
