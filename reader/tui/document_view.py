@@ -194,6 +194,9 @@ class DocumentView(LazyView[Row], can_focus=True):
         self._capped = bool(measure and measure > 0)
         """True while lines are kept to the measure (``w`` switches)."""
         self._margin = GUTTER
+        self._kept: tuple[int, int, int] | None = None
+        """The item and offset a new layout kept at the top, and where that top row
+        starts (the row shows the offset, which can be further on)."""
         self._items = _items(post)
         self._texts = [item.text for item in self._items]
         self._shown: list[str | None] = [None] * len(self._items)
@@ -245,6 +248,10 @@ class DocumentView(LazyView[Row], can_focus=True):
         if place is not None:
             item, offset = place
             self._settle((item, self._line_in(item, offset)))
+            # Until the reader scrolls, the place is this offset, not the start of the
+            # row that now shows it: switching back and forth does not creep upwards.
+            row = self._lazy.row(self.top_row) if self._lazy is not None else None
+            self._kept = (item, offset, row[1]) if row is not None and row[0] == item else None
 
     def _top_offset(self) -> tuple[int, int] | None:
         """The item at the top and the offset its top row starts at (as drawn), when the
@@ -257,6 +264,9 @@ class DocumentView(LazyView[Row], can_focus=True):
         row = lazy.row(top)
         if row is None or row[0] != item or not row[1]:
             return None
+        kept = self._kept
+        if kept is not None and kept[0] == item and kept[2] == row[1]:
+            return item, kept[1]  # the row a new layout kept at the top: still there
         return item, row[1]
 
     def _line_in(self, item: int, offset: int) -> int:

@@ -100,7 +100,7 @@ def _entry(number: int | None, text: str, target: str, section: int) -> LinkEntr
 def _prompt(entry: LinkEntry) -> Content:
     number = f"[{entry.number}]" if entry.number is not None else "·"
     parts: list[str | tuple[str, str]] = [(f"{number:>6} ", "bold")]
-    if entry.text and entry.text != entry.target:
+    if entry.number is not None and entry.text and entry.text != entry.target:
         parts += [entry.text, "  "]
     parts.append((entry.target, "underline" if can_open(entry.target) else "dim"))
     return Content.assemble(*parts)
@@ -145,6 +145,8 @@ class LinksScreen(ModalScreen[None]):
         height: 1fr;
         border: none;
         padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
