@@ -49,7 +49,7 @@ def is_single_cell(text: str) -> bool:
 
 def has_url(text: str) -> bool:
     """True when the text may hold a web address (a cheap test before the regex)."""
-    return ("://" in text or "www." in text or "WWW." in text) and URL.search(text) is not None
+    return ("://" in text or "www." in text) and URL.search(text) is not None
 
 
 def url_spans(text: str) -> list[Line]:
@@ -91,7 +91,10 @@ def wrap(text: str, width: int) -> list[Line]:
     offset = 0
     for hard_line in text.split("\n"):
         single = is_single_cell(hard_line)
-        if single and not has_url(hard_line):  # almost every line: one regex
+        # Almost every line: one regex. An address that fits is kept whole by it too;
+        # one longer than the line is cut where it reads well only if it has a "/" (a
+        # one-character scan, far cheaper than looking for "www.").
+        if single and ("/" not in hard_line or not has_url(hard_line)):
             found = [m.span() for m in _line_pattern(width).finditer(hard_line)]
         else:
             found = _wrap_cells(hard_line, width, single)
