@@ -86,6 +86,7 @@ async def reader(
     post: Post, size: tuple[int, int] = SIZE
 ) -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
     app = make_app(post)
+    app.line_length = None  # the full-width layout: the measure has its own tests
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         yield app, pilot

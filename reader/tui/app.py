@@ -216,7 +216,7 @@ class ReaderApp(App[None]):
         pending = self.comments_pending
         self._header = ReaderHeader(visible(self.post.title), id="header")
         self._sections = SectionList(self.post, pending=pending, id="sections")
-        self._document = DocumentView(self.post, id="document")
+        self._document = DocumentView(self.post, measure=self.line_length, id="document")
         self._comments = CommentTree(self.post, pending=pending, id="comments")
         self._search_bar = SearchBar(id="search-bar", classes="-hidden")
         yield self._header

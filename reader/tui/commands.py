@@ -78,6 +78,8 @@ PALETTE_BINDINGS = (
     "toggle_comments",
     "toggle_sidebar",
     "go_to_comments",
+    "links",
+    "toggle_measure",
     "comments.collapse_all",
     "comments.expand_all",
     "help",

@@ -5,6 +5,10 @@ headings and the paragraphs; a row is ``text[start:end]`` of one of them (``lazy
 does the wrapping, the anchor and the drawn-row cache). Running text is re-flowed; a
 list, a quotation or code keeps its lines (``blocks``). The layout is made again when
 the width changes, keeping the line at the top in place.
+
+On a wide pane the lines are kept to a readable measure (``measure`` columns of text,
+centred), as a book's or a browser's reader mode keeps them; ``w`` switches to the
+pane's full width and back.
 """
 
 from __future__ import annotations
@@ -34,11 +38,14 @@ from reader.tui.blocks import (
 from reader.tui.layout import FILL
 from reader.tui.lazy_view import LazyView, full_width
 from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
-from reader.tui.wrap import wrap
+from reader.tui.wrap import Line, url_spans, wrap
 from reader.visible import visible
 
 GUTTER = 2
-"""Blank columns on each side of the text."""
+"""Blank columns on each side of the text (at least: a capped text is centred)."""
+DEFAULT_MEASURE = 80
+"""Columns of text a line holds at most on a wide pane: about the 45–90 characters
+typographers give a line, and what a terminal has always been wide."""
 MIN_TEXT_WIDTH = 8
 EMPTY = "This document is empty"
 BYLINE_BLOCK = "byline"
@@ -119,6 +126,9 @@ class DocumentView(LazyView[Row], can_focus=True):
         Binding("k,up", "scroll_lines(-1)", "Line up", show=False, id="text.line_up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="text.page_down"),
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="text.page_up"),
+        # less's half-page keys; ctrl+f stays the app's find.
+        Binding("d,ctrl+d", "half_page(1)", "Half a page down", show=False, id="text.half_down"),
+        Binding("u,ctrl+u", "half_page(-1)", "Half a page up", show=False, id="text.half_up"),
         Binding("g,home", "top", "Top", show=False, id="text.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="text.bottom"),
         Binding(
@@ -137,6 +147,30 @@ class DocumentView(LazyView[Row], can_focus=True):
             key_display="{",
             show=False,
         ),
+        Binding(
+            "w",
+            "toggle_measure",
+            "Line length",
+            id="toggle_measure",
+            show=False,
+            tooltip="Lines of a readable length, or the pane's full width",
+        ),
+        Binding(
+            "o",
+            "links",
+            "Links",
+            id="links",
+            show=False,
+            tooltip="List the post's links: open one in the browser or copy it",
+        ),
+        Binding(
+            "y",
+            "copy_paragraph",
+            "Copy paragraph",
+            id="text.copy",
+            show=False,
+            tooltip="Copy the paragraph at the reading position to the clipboard",
+        ),
     ]
 
     class LayoutComplete(Message):
@@ -151,12 +185,23 @@ class DocumentView(LazyView[Row], can_focus=True):
         progress: float
         """How far the pane has been scrolled through the text, 0..1."""
 
-    def __init__(self, post: Post, *, id: str | None = None) -> None:
+    def __init__(
+        self, post: Post, *, measure: int | None = DEFAULT_MEASURE, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.post = post
+        self._measure = measure if measure and measure > 0 else DEFAULT_MEASURE
+        self._capped = bool(measure and measure > 0)
+        """True while lines are kept to the measure (``w`` switches)."""
+        self._margin = GUTTER
+        self._kept: tuple[int, int, int] | None = None
+        """The item and offset a new layout kept at the top, and where that top row
+        starts (the row shows the offset, which can be further on)."""
         self._items = _items(post)
         self._texts = [item.text for item in self._items]
         self._shown: list[str | None] = [None] * len(self._items)
+        self._urls: dict[int, list[Line]] = {}
+        """Web addresses in an item's text (found when the item is first drawn)."""
         self._tabs: dict[int, TabStops] = {}
         """Code items whose tabs were expanded (their rows' offsets differ from the text's)."""
         self._item_by_block = {item.block_id: index for index, item in enumerate(self._items)}
@@ -181,9 +226,65 @@ class DocumentView(LazyView[Row], can_focus=True):
     def is_empty(self) -> bool:
         return len(self._items) == 1 and not self.post.paragraphs
 
+    @property
+    def measure(self) -> int | None:
+        """The columns of text a line holds at most, or None at the pane's full width."""
+        return self._measure if self._capped else None
+
     def _plan(self, width: int, width_changed: bool) -> list[int]:
-        self._text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
+        text_width = max(MIN_TEXT_WIDTH, width - 2 * GUTTER)
+        self._margin = GUTTER
+        if self._capped and text_width > self._measure:
+            text_width = self._measure
+            self._margin = (width - text_width) // 2
+        self._text_width = text_width
         return self._estimates()
+
+    def _relayout(self) -> None:
+        # The anchor keeps the item at the top, and the row in it by number, which is
+        # another part of the text at another width: keep the words at the top instead.
+        place = self._top_offset()
+        super()._relayout()
+        if place is not None:
+            item, offset = place
+            self._settle((item, self._line_in(item, offset)))
+            # Until the reader scrolls, the place is this offset, not the start of the
+            # row that now shows it: switching back and forth does not creep upwards.
+            row = self._lazy.row(self.top_row) if self._lazy is not None else None
+            self._kept = (item, offset, row[1]) if row is not None and row[0] == item else None
+
+    def _top_offset(self) -> tuple[int, int] | None:
+        """The item at the top and the offset its top row starts at (as drawn), when the
+        top row is inside an item's text."""
+        lazy = self._lazy
+        if lazy is None or not lazy.count:
+            return None
+        top = self.top_row
+        item = lazy.item_at(top)
+        row = lazy.row(top)
+        if row is None or row[0] != item or not row[1]:
+            return None
+        kept = self._kept
+        if kept is not None and kept[0] == item and kept[2] == row[1]:
+            return item, kept[1]  # the row a new layout kept at the top: still there
+        return item, row[1]
+
+    def _line_in(self, item: int, offset: int) -> int:
+        """The row of an item (counted from its first, the blank row included) that
+        shows an offset of its text as drawn."""
+        assert self._lazy is not None
+        rows = self._lazy.rows(item)
+        first = 1 if rows and rows[0][0] != item else 0
+        return max(first, bisect_right(rows, offset, lo=first, key=lambda row: row[1]) - 1)
+
+    def action_toggle_measure(self) -> None:
+        self._capped = not self._capped
+        self._strips.clear()  # the same rows are drawn at another margin
+        if self._lazy is not None:
+            self._relayout()
+        self._report_position()
+        shown = f"at most {self._measure} columns" if self._capped else "the full width"
+        self.notify(f"Lines: {shown}", markup=False, timeout=2)
 
     def _gap(self, index: int) -> int:
         """1 for the blank row above an item: every item has one but the title and the
@@ -269,7 +370,7 @@ class DocumentView(LazyView[Row], can_focus=True):
         if y != 1:
             return Strip.blank(width, self.rich_style)
         style = self.get_component_rich_style("document-view--empty")
-        return full_width([Segment(" " * GUTTER + EMPTY, style)], width, self.rich_style)
+        return full_width([Segment(" " * self._margin + EMPTY, style)], width, self.rich_style)
 
     def _row_state(self, row: Row) -> Hashable:
         return self._current_on(row)
@@ -314,6 +415,11 @@ class DocumentView(LazyView[Row], can_focus=True):
         if item.artifacts:
             artifact = self.get_component_rich_style("document-view--artifact")
             spans.extend((a, b, artifact) for a, b in item.artifacts)
+        urls = self._urls.get(item_index)
+        if urls is None:
+            urls = self._urls[item_index] = url_spans(item.text)
+        if urls:
+            spans += spans_in(urls, first, last, self._block_look().link)
         links = self._links.get(item_index)
         if links is not None:
             look = self._block_look()
@@ -329,7 +435,7 @@ class DocumentView(LazyView[Row], can_focus=True):
             spans.append((current[1], current[2], style_current))
         if tabs is not None:
             spans = [(tabs.to_shown(a), tabs.to_shown(b), style) for a, b, style in spans]
-        segments = [Segment(" " * GUTTER, base)]
+        segments = [Segment(" " * self._margin, base)]
         if item.kind in KEPT_KINDS:
             shape = (start, end, hang)
             look = self._block_look()
@@ -396,6 +502,10 @@ class DocumentView(LazyView[Row], can_focus=True):
     def action_page(self, direction: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to_row(self.top_row + direction * page)
+
+    def action_half_page(self, direction: int) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to_row(self.top_row + direction * half)
 
     def action_top(self) -> None:
         self.scroll_to_row(0)
@@ -493,3 +603,40 @@ class DocumentView(LazyView[Row], can_focus=True):
         assert self._lazy is not None
         self._settle((item, self._row_of(item, offset) - self._lazy.offset(item)))
         return True
+
+    # --- links and copying ----------------------------------------------------------
+
+    def action_links(self) -> None:
+        # Imported here: the list is only built when asked for (startup stays lean).
+        from reader.tui.links import LinksScreen, link_entries
+
+        entries = link_entries(self.post, self.current_section)
+        if not entries:
+            self.notify("This post has no links", markup=False, timeout=2)
+            return
+        self.app.push_screen(LinksScreen(entries))
+
+    _WHAT = {
+        "title": "the title",
+        "byline": "the byline",
+        "heading1": "the heading",
+        "heading2": "the heading",
+        "list": "the list",
+        "quote": "the quotation",
+        "code": "the code",
+    }
+
+    def action_copy_paragraph(self) -> None:
+        """Copy the paragraph at the reading position (the top of the pane)."""
+        lazy = self._lazy
+        if lazy is None or not lazy.count or self.is_empty:
+            return
+        item = self._items[lazy.item_at(self.top_row)]
+        self.app.copy_to_clipboard(item.text)
+        what = self._WHAT.get(item.kind, "the paragraph")
+        count = len(item.text)
+        self.notify(
+            f"Copied {what} ({count} character{'s' if count != 1 else ''})",
+            markup=False,
+            timeout=2,
+        )
