@@ -92,6 +92,14 @@ class ReaderApp(App[None]):
             tooltip="Previous match (wraps around)",
         ),
         Binding(
+            "escape",
+            "close_search",
+            "Close the search",
+            id="close_search",
+            show=False,
+            tooltip="Close the search bar and clear the highlights",
+        ),
+        Binding(
             "right_square_bracket",
             "next_section",
             "Next section",
@@ -162,6 +170,8 @@ class ReaderApp(App[None]):
         self.post: Post = post
         self._search = SearchSession(post)
         self._return_focus: Widget | None = None
+        self._last_place: tuple[str, int] | None = None
+        """Where the current match was when the search was closed (`n` goes on from it)."""
         self.keymap_in_force: dict[str, str] = {}
         """Keys remapped by binding id (what ``set_keymap``/``update_keymap`` were given)."""
 
@@ -375,6 +385,10 @@ class ReaderApp(App[None]):
             if focused is not None and self.search_bar in focused.ancestors_with_self:
                 return False
             return self.screen is self.screen_stack[0]
+        if action == "close_search":
+            # Escape while reading closes a search kept open by enter; with no search
+            # the key is not ours (the bar's own escape works while it has the keys).
+            return self.screen is self.screen_stack[0] and self.search_bar.display
         return True
 
     def action_search(self) -> None:
@@ -392,12 +406,20 @@ class ReaderApp(App[None]):
     def _search_submitted(self) -> None:
         self._restore_focus()
 
+    def action_close_search(self) -> None:
+        self.search_bar.close()
+
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
+        if self._search.query is not None:  # a second escape keeps the first's place
+            match = self._search.current_match
+            self._last_place = (match.block_id, match.start) if match is not None else None
         self._search.clear()
         self._paint_matches()
         self.search_bar.add_class("-hidden")
-        self._restore_focus()
+        focused = self.focused
+        if focused is None or self.search_bar in focused.ancestors_with_self:
+            self._restore_focus()
 
     def _focus_after_search(self) -> Widget:
         target = self._return_focus
@@ -449,6 +471,9 @@ class ReaderApp(App[None]):
             # Typed faster than the search bar reported its query (`/word` enter `n` in
             # one burst): search for what is in the bar before stepping.
             self._run_search(query)
+        elif self._search.query is None and self.search_bar.history:
+            self._resume_search(step)
+            return
         if not self._search.matches:
             self.notify("No search: press / to find text", markup=False, timeout=2)
             return
@@ -456,6 +481,20 @@ class ReaderApp(App[None]):
         if wrapped is not None:
             self.notify(f"Search wrapped to the {wrapped}", markup=False, timeout=2)
         self._paint_current()
+        self._show_current()
+
+    def _resume_search(self, step: int) -> None:
+        """`n` after the search was closed: search again for the last query, step on
+        from the match that was current, and show the bar (unfocused) with the count."""
+        bar = self.search_bar
+        query = Query(bar.history[-1], regex=bar.regex)
+        bar.show_query(query.text)
+        bar.remove_class("-hidden")
+        place = self._last_place
+        self._search.run(query, place or self.document.reading_block())
+        if place is not None:
+            self._search.step(step)  # from the match that was current to the next
+        self._paint_matches()
         self._show_current()
 
     def action_next_match(self) -> None:
