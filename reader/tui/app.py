@@ -23,14 +23,19 @@ from reader.resources import stylesheet_path
 from reader.search import COMMENTS_HEADER_BLOCK, Match, Query
 from reader.search_session import SearchSession
 from reader.staged import PendingPost
-from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
+from reader.tui.commands import (
+    CommentCommands,
+    ReaderCommandPalette,
+    ReaderCommands,
+    SectionCommands,
+)
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
 from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
 from reader.tui.keys import KeyGroup, bindings_of, keys_of
 from reader.tui.search_bar import SearchBar
-from reader.tui.section_list import SectionList
+from reader.tui.section_list import SectionList, section_parents, section_path
 from reader.visible import visible
 
 READ_AT_ONCE = 500
@@ -59,7 +64,7 @@ class ReaderApp(App[None]):
 
     CSS_PATH = str(stylesheet_path())
     TITLE = "post-reader"
-    COMMANDS = App.COMMANDS | {SectionCommands, ReaderCommands}
+    COMMANDS = App.COMMANDS | {SectionCommands, CommentCommands, ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
 
@@ -168,6 +173,7 @@ class ReaderApp(App[None]):
             else:
                 post = post.finish()
         self.post: Post = post
+        self._parents = section_parents(post.sections)
         self._search = SearchSession(post)
         self._return_focus: Widget | None = None
         self._last_place: tuple[str, int] | None = None
@@ -217,6 +223,7 @@ class ReaderApp(App[None]):
         self.title = visible(self.post.title)
         self.sub_title = visible(self.post.source.name)
         self.document.focus()
+        self._show_thread_panel()
         self._update_header(0, 0.0)
         if self._pending is not None:
             self.run_worker(self._read_thread, name="comments", thread=True)
@@ -255,6 +262,7 @@ class ReaderApp(App[None]):
         self.post = post
         self.comment_tree.show_thread(post)
         self.section_list.show_thread(post)
+        self._show_thread_panel()
         self._update_header(self.document.current_section, self.document.progress)
         searching = self._search.query is not None
         self._search.recount(post)
@@ -264,21 +272,31 @@ class ReaderApp(App[None]):
 
     # --- header and scroll-spy ------------------------------------------------------
 
+    def section_path(self, section: int) -> str:
+        """A section's title after its parents' (``BOOK ONE › CHAPTER IX``)."""
+        return section_path(self.post.sections, self._parents, section)
+
     def _update_header(self, section: int, progress: float) -> None:
-        sections = len(self.post.sections)
+        sections = self.post.sections
         shown = len(self.post.comments)
         declared = self.post.comments_header.declared_count if self.post.comments_header else None
         parts = []
         if sections:
-            parts.append(f"§{section + 1}/{sections}")
+            parts.append(f"§{section + 1}/{len(sections)}")
         parts.append(f"{round(progress * 100)}%")
         if self._pending is not None:
             parts.append("reading comments…")
-        elif shown or declared:
-            parts.append(f"{shown} of {declared if declared is not None else shown} comments")
+        elif declared is not None and declared != shown:
+            parts.append(f"{shown} of {declared} comments")  # the page has more than read
+        elif shown:
+            parts.append(f"{shown} comment{'s' if shown != 1 else ''}")
         else:
             parts.append("no comments")
         self._header.show_status(" · ".join(parts))
+        # Where in the post: a book's many "CHAPTER IX" are told apart by their part.
+        here = sections[section] if 0 <= section < len(sections) else None
+        inferred = here is None or (here.title_inferred and self._parents[section] is None)
+        self._header.show_section("" if inferred else self.section_path(section))
 
     @on(DocumentView.LayoutComplete)
     def _layout_complete(self) -> None:
@@ -322,14 +340,38 @@ class ReaderApp(App[None]):
 
     # --- panes ----------------------------------------------------------------------
 
+    @property
+    def has_thread(self) -> bool:
+        """Whether the post has comments (or is still reading them)."""
+        return bool(self.post.comments) or self._pending is not None
+
+    def _show_thread_panel(self) -> None:
+        # A post without comments gives their panel no room (the header says so).
+        # Set inline, and cleared when there is a thread: `c` shows and hides the panel
+        # with a class, which an inline display would override.
+        tree = self.comment_tree
+        if self.has_thread:
+            tree.styles.clear_rule("display")
+        else:
+            tree.styles.display = "none"
+            if tree.has_focus:
+                self.document.focus()
+
     def _show_comments(self, show: bool) -> None:
         tree = self.comment_tree
         tree.set_class(not show, "-hidden")
         if not show and tree.has_focus:
             self.document.focus()
 
+    def _say_no_comments(self) -> bool:
+        if self.has_thread:
+            return False
+        self.notify("This post has no comments", markup=False, timeout=2)
+        return True
+
     def action_toggle_comments(self) -> None:
-        self._show_comments(self.comment_tree.has_class("-hidden"))
+        if not self._say_no_comments():
+            self._show_comments(self.comment_tree.has_class("-hidden"))
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.section_list
@@ -339,7 +381,15 @@ class ReaderApp(App[None]):
             self.document.focus()
 
     def action_go_to_comments(self) -> None:
+        if self._say_no_comments():
+            return
         self._show_comments(True)
+        self.comment_tree.focus()
+
+    def go_to_comment(self, comment_id: str) -> None:
+        """Show a comment (unfolding its parents) with the cursor on it."""
+        self._show_comments(True)
+        self.comment_tree.reveal(comment_id)
         self.comment_tree.focus()
 
     def action_command_palette(self) -> None:

@@ -1,4 +1,5 @@
-"""Command palette providers: jump to any section by name, run any reader action."""
+"""Command palette providers: jump to any section by name (after its parents' names),
+to any comment by number and author, and run any reader action."""
 
 from __future__ import annotations
 
@@ -38,10 +39,11 @@ class SectionCommands(Provider):
         return self.app  # type: ignore[return-value]
 
     def _entries(self) -> list[tuple[str, int]]:
-        post = self.reader.post
+        # "BOOK ONE › CHAPTER IX": the parent tells a book's many "CHAPTER IX" apart.
+        reader = self.reader
         return [
-            (f"§{index + 1} {visible(section.title)}", index)
-            for index, section in enumerate(post.sections)
+            (f"§{index + 1} {reader.section_path(index)}", index)
+            for index in range(len(reader.post.sections))
         ]
 
     async def discover(self) -> Hits:
@@ -64,6 +66,46 @@ class SectionCommands(Provider):
                     partial(self.reader.go_to_section, index),
                     text=text,
                     help="Go to section",
+                )
+
+
+COMMENT_PREVIEW = 60
+"""Characters of a comment's first paragraph shown beside its entry."""
+
+
+class CommentCommands(Provider):
+    """Every comment, by number and author (``comment 15 · Cass``): found by typing,
+    not listed before (a long thread would bury the sections and actions)."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        post = self.reader.post
+        entries = []
+        for comment in post.comments:
+            text = f"comment {post.comment_number(comment.id)}"
+            if comment.author:
+                text += f" · {visible(comment.author)}"
+            first = comment.paragraphs[0].text if comment.paragraphs else ""
+            preview = visible(" ".join(first.split()))
+            if len(preview) > COMMENT_PREVIEW:
+                preview = preview[: COMMENT_PREVIEW - 1] + "…"
+            entries.append((text, comment.id, preview))
+        return entries
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, comment_id, preview in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlight(matcher, text),
+                    partial(self.reader.go_to_comment, comment_id),
+                    text=text,
+                    help=escape(preview) if preview else None,  # help is read as markup
                 )
 
 
