@@ -35,7 +35,7 @@ from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
 from reader.tui.keys import KeyGroup, bindings_of, keys_of
 from reader.tui.search_bar import SearchBar
-from reader.tui.section_list import SectionList, section_parents, section_path
+from reader.tui.section_list import SectionList, has_thread, section_parents, section_path
 from reader.visible import visible
 
 READ_AT_ONCE = 500
@@ -342,8 +342,8 @@ class ReaderApp(App[None]):
 
     @property
     def has_thread(self) -> bool:
-        """Whether the post has comments (or is still reading them)."""
-        return bool(self.post.comments) or self._pending is not None
+        """Whether the post has comments (or is reading them, or its page declares some)."""
+        return has_thread(self.post, self._pending is not None)
 
     def _show_thread_panel(self) -> None:
         # A post without comments gives their panel no room (the header says so).

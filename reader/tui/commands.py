@@ -31,6 +31,12 @@ def _highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def _literal(text: str) -> str:
+    """Text for a hit's help, which is read as markup: every bracket escaped (``escape``
+    leaves a cut-off tag such as ``[/b…`` as it is, and the markup parser rejects it)."""
+    return text.replace("\\", "\\\\").replace("[", "\\[")
+
+
 class SectionCommands(Provider):
     """Every section of the post, by title."""
 
@@ -105,7 +111,7 @@ class CommentCommands(Provider):
                     _highlight(matcher, text),
                     partial(self.reader.go_to_comment, comment_id),
                     text=text,
-                    help=escape(preview) if preview else None,  # help is read as markup
+                    help=_literal(preview) if preview else None,
                 )
 
 

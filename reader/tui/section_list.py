@@ -54,6 +54,13 @@ def section_path(sections: tuple[Section, ...], parents: list[int | None], index
     return " › ".join(reversed(titles))
 
 
+def has_thread(post: Post, pending: bool = False) -> bool:
+    """Whether the post has a thread to show: comments, comments still being read, or a
+    page that declares some (the panel says none of them are in this copy)."""
+    declared = post.comments_header.declared_count if post.comments_header else None
+    return bool(post.comments) or pending or bool(declared)
+
+
 class SectionList(OptionList):
     """Section titles; choosing one jumps there, the last entry goes to the comments."""
 
@@ -128,7 +135,7 @@ class SectionList(OptionList):
                 prompt = prompt.stylize("italic")
             options.append(Option(prompt, id=f"section-{index}"))
         # A post without comments has no entry for them (the panel is hidden too).
-        if self._post.comments or self._pending:
+        if has_thread(self._post, self._pending):
             label = comments_label(self._post, self._pending)
             options.append(Option(Content(label), id=COMMENTS_OPTION))
         return options
