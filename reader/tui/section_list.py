@@ -197,18 +197,21 @@ class SectionList(OptionList):
     def on_blur(self, event: Blur) -> None:
         # Arrows move the highlight without jumping; leaving without choosing puts it
         # back on the section being read.
-        self.follow(self._reading)
+        self._highlight_reading()
+
+    def _highlight_reading(self) -> None:
+        if 0 <= self._reading < self.section_count:
+            option = self._option_of(self._reading)
+            if self.highlighted != option:
+                self.highlighted = option
 
     def follow(self, section: int) -> None:
         """Highlight the section being read (scroll-spy), or its folded heading."""
         if not 0 <= section < self.section_count:
             return
         self._reading = section
-        if self.has_focus:
-            return  # the reader is choosing here: the cursor is theirs
-        option = self._option_of(section)
-        if self.highlighted != option:
-            self.highlighted = option
+        if not self.has_focus:  # while the reader chooses here, the cursor is theirs
+            self._highlight_reading()
 
     def show_thread(self, post: Post) -> None:
         """The thread has been read (it was pending): count it."""
