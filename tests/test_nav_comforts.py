@@ -14,8 +14,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_tui import reader, top_text
+from test_tui import reader, rendered_text, top_text
 from textual.containers import VerticalScroll
+from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from reader import cli
@@ -366,3 +367,17 @@ def test_the_command_line_agrees_with_the_search_bar_on_accents(
 
 def test_sidebar_is_a_section_list(sample_post: Post) -> None:
     assert SectionList(sample_post).option_count == len(sample_post.sections) + 1
+
+
+async def test_one_key_notation_in_the_footer_and_the_help(sample_post: Post) -> None:
+    async with reader(sample_post) as (app, pilot):
+        from textual.widgets import Footer
+
+        footer = app.query_one(Footer)
+        await pilot.pause()
+        shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
+        assert "ctrl+p" in shown and "^" not in shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = rendered_text(app.screen.query_one("#help-table", Static).content)
+        assert "ctrl+r" in help_text and "^r" not in help_text

@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
 from textual.containers import Horizontal
+from textual.keys import format_key
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -410,6 +411,14 @@ class ReaderApp(App[None]):
             KeyGroup("Sections", bindings_of(SectionList.BINDINGS), lambda _: self.section_list),
             KeyGroup("Search bar", bindings_of(SearchBar.BINDINGS), lambda _: self.search_bar),
         ]
+
+    def get_key_display(self, binding: Binding) -> str:
+        # One notation everywhere (footer, help, palette, README): `ctrl+p`, as typed in
+        # a keymap, not Textual's `^p`.
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        return "+".join([*modifiers, format_key(key)])
 
     def keys_of(self, binding: Binding) -> str:
         """A binding's keys as they are mapped now, written for people."""
