@@ -65,9 +65,9 @@ class SectionList(OptionList):
     """Section titles; choosing one jumps there, the last entry goes to the comments."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Next section", id="sections.down", show=False),
-        Binding("k", "cursor_up", "Previous section", id="sections.up", show=False),
-        Binding("g", "first", "First section", id="sections.first", show=False),
+        Binding("j", "cursor_down", "Next entry", id="sections.down", show=False),
+        Binding("k", "cursor_up", "Previous entry", id="sections.up", show=False),
+        Binding("g", "first", "First entry", id="sections.first", show=False),
         Binding("G", "last", "Last entry", id="sections.last", show=False),
         Binding(
             "l,right",
