@@ -106,7 +106,18 @@ async def test_help_lists_every_binding_and_closes(sample_post: Post) -> None:
             for binding in bindings:
                 assert isinstance(binding, Binding)
                 assert (binding.tooltip or binding.description) in text, binding
-            for keys in ("space, pgdn", "g, home", "}", "J", "ctrl+p", "ctrl+r", "ctrl+f", "esc", "-", "+"):
+            for keys in (
+                "space, pgdn",
+                "g, home",
+                "}",
+                "J",
+                "ctrl+p",
+                "ctrl+r",
+                "ctrl+f",
+                "esc",
+                "-",
+                "+",
+            ):
                 assert keys in text, keys
             await pilot.press("escape")
             await pilot.pause()
