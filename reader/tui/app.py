@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, Keymap
 from textual.command import CommandPalette
 from textual.containers import Horizontal
+from textual.keys import format_key
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -26,14 +27,19 @@ from reader.resources import stylesheet_path
 from reader.search import COMMENTS_HEADER_BLOCK, Match, Query
 from reader.search_session import SearchSession
 from reader.staged import PendingPost
-from reader.tui.commands import ReaderCommandPalette, ReaderCommands, SectionCommands
+from reader.tui.commands import (
+    CommentCommands,
+    ReaderCommandPalette,
+    ReaderCommands,
+    SectionCommands,
+)
 from reader.tui.comment_tree import CommentTree
 from reader.tui.document_view import DocumentView
 from reader.tui.header import ReaderHeader
 from reader.tui.help import HelpScreen
 from reader.tui.keys import KeyGroup, bindings_of, keys_of
 from reader.tui.search_bar import SearchBar
-from reader.tui.section_list import SectionList
+from reader.tui.section_list import SectionList, has_thread, section_parents, section_path
 from reader.visible import visible
 
 if TYPE_CHECKING:
@@ -65,7 +71,7 @@ class ReaderApp(App[None]):
 
     CSS_PATH = str(stylesheet_path())
     TITLE = "post-reader"
-    COMMANDS = App.COMMANDS | {SectionCommands, ReaderCommands}
+    COMMANDS = App.COMMANDS | {SectionCommands, CommentCommands, ReaderCommands}
     ENABLE_COMMAND_PALETTE = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (40, "-wide")]
     # A maximized pane keeps the title, the search bar and the keys around it.
@@ -98,6 +104,14 @@ class ReaderApp(App[None]):
             id="previous_match",
             show=False,
             tooltip="Previous match (wraps around)",
+        ),
+        Binding(
+            "escape",
+            "close_search",
+            "Close the search",
+            id="close_search",
+            show=False,
+            tooltip="Close the search bar and clear the highlights",
         ),
         Binding(
             "right_square_bracket",
@@ -203,8 +217,11 @@ class ReaderApp(App[None]):
             else:
                 post = post.finish()
         self.post: Post = post
+        self._parents = section_parents(post.sections)
         self._search = SearchSession(post)
         self._return_focus: Widget | None = None
+        self._last_place: tuple[str, int] | None = None
+        """Where the current match was when the search was closed (`n` goes on from it)."""
         self.keymap_in_force: dict[str, str] = {}
         """Keys remapped by binding id (what ``set_keymap``/``update_keymap`` were given)."""
 
@@ -250,6 +267,7 @@ class ReaderApp(App[None]):
         self.title = visible(self.post.title)
         self.sub_title = visible(self.post.source.name)
         self.document.focus()
+        self._show_thread_panel()
         self._update_header(0, 0.0)
         if self._pending is not None:
             self.run_worker(self._read_thread, name="comments", thread=True)
@@ -288,6 +306,7 @@ class ReaderApp(App[None]):
         self.post = post
         self.comment_tree.show_thread(post)
         self.section_list.show_thread(post)
+        self._show_thread_panel()
         self._update_header(self.document.current_section, self.document.progress)
         searching = self._search.query is not None
         self._search.recount(post)
@@ -297,21 +316,31 @@ class ReaderApp(App[None]):
 
     # --- header and scroll-spy ------------------------------------------------------
 
+    def section_path(self, section: int) -> str:
+        """A section's title after its parents' (``BOOK ONE › CHAPTER IX``)."""
+        return section_path(self.post.sections, self._parents, section)
+
     def _update_header(self, section: int, progress: float) -> None:
-        sections = len(self.post.sections)
+        sections = self.post.sections
         shown = len(self.post.comments)
         declared = self.post.comments_header.declared_count if self.post.comments_header else None
         parts = []
         if sections:
-            parts.append(f"§{section + 1}/{sections}")
+            parts.append(f"§{section + 1}/{len(sections)}")
         parts.append(f"{round(progress * 100)}%")
         if self._pending is not None:
             parts.append("reading comments…")
-        elif shown or declared:
-            parts.append(f"{shown} of {declared if declared is not None else shown} comments")
+        elif declared is not None and declared != shown:
+            parts.append(f"{shown} of {declared} comments")  # the page has more than read
+        elif shown:
+            parts.append(f"{shown} comment{'s' if shown != 1 else ''}")
         else:
             parts.append("no comments")
         self._header.show_status(" · ".join(parts))
+        # Where in the post: a book's many "CHAPTER IX" are told apart by their part.
+        here = sections[section] if 0 <= section < len(sections) else None
+        inferred = here is None or (here.title_inferred and self._parents[section] is None)
+        self._header.show_section("" if inferred else self.section_path(section))
 
     @on(DocumentView.LayoutComplete)
     def _layout_complete(self) -> None:
@@ -355,6 +384,23 @@ class ReaderApp(App[None]):
 
     # --- panes ----------------------------------------------------------------------
 
+    @property
+    def has_thread(self) -> bool:
+        """Whether the post has comments (or is reading them, or its page declares some)."""
+        return has_thread(self.post, self._pending is not None)
+
+    def _show_thread_panel(self) -> None:
+        # A post without comments gives their panel no room (the header says so).
+        # Set inline, and cleared when there is a thread: `c` shows and hides the panel
+        # with a class, which an inline display would override.
+        tree = self.comment_tree
+        if self.has_thread:
+            tree.styles.clear_rule("display")
+        else:
+            tree.styles.display = "none"
+            if tree.has_focus:
+                self.document.focus()
+
     def _show_comments(self, show: bool) -> None:
         tree = self.comment_tree
         if not show and tree.is_maximized:
@@ -363,8 +409,15 @@ class ReaderApp(App[None]):
         if not show and tree.has_focus:
             self.document.focus()
 
+    def _say_no_comments(self) -> bool:
+        if self.has_thread:
+            return False
+        self.notify("This post has no comments", markup=False, timeout=2)
+        return True
+
     def action_toggle_comments(self) -> None:
-        self._show_comments(self.comment_tree.has_class("-hidden"))
+        if not self._say_no_comments():
+            self._show_comments(self.comment_tree.has_class("-hidden"))
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.section_list
@@ -374,6 +427,8 @@ class ReaderApp(App[None]):
             self.document.focus()
 
     def action_go_to_comments(self) -> None:
+        if self._say_no_comments():
+            return
         self._show_comments(True)
         self.comment_tree.focus()
 
@@ -411,6 +466,12 @@ class ReaderApp(App[None]):
             return False
         return super().escape_to_minimize
 
+    def go_to_comment(self, comment_id: str) -> None:
+        """Show a comment (unfolding its parents) with the cursor on it."""
+        self._show_comments(True)
+        self.comment_tree.reveal(comment_id)
+        self.comment_tree.focus()
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(ReaderCommandPalette(id="--command-palette"))
@@ -429,6 +490,14 @@ class ReaderApp(App[None]):
             KeyGroup("Sections", bindings_of(SectionList.BINDINGS), lambda _: self.section_list),
             KeyGroup("Search bar", bindings_of(SearchBar.BINDINGS), lambda _: self.search_bar),
         ]
+
+    def get_key_display(self, binding: Binding) -> str:
+        # One notation everywhere (footer, help, palette, README): `ctrl+p`, as typed in
+        # a keymap, not Textual's `^p`.
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        return "+".join([*modifiers, format_key(key)])
 
     def keys_of(self, binding: Binding) -> str:
         """A binding's keys as they are mapped now, written for people."""
@@ -454,6 +523,10 @@ class ReaderApp(App[None]):
             if focused is not None and self.search_bar in focused.ancestors_with_self:
                 return False
             return self.screen is self.screen_stack[0]
+        if action == "close_search":
+            # Escape while reading closes a search kept open by enter; with no search
+            # the key is not ours (the bar's own escape works while it has the keys).
+            return self.screen is self.screen_stack[0] and self.search_bar.display
         return True
 
     def action_search(self) -> None:
@@ -471,12 +544,20 @@ class ReaderApp(App[None]):
     def _search_submitted(self) -> None:
         self._restore_focus()
 
+    def action_close_search(self) -> None:
+        self.search_bar.close()
+
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
+        if self._search.query is not None:  # a second escape keeps the first's place
+            match = self._search.current_match
+            self._last_place = (match.block_id, match.start) if match is not None else None
         self._search.clear()
         self._paint_matches()
         self.search_bar.add_class("-hidden")
-        self._restore_focus()
+        focused = self.focused
+        if focused is None or self.search_bar in focused.ancestors_with_self:
+            self._restore_focus()
 
     def _focus_after_search(self) -> Widget:
         target = self._return_focus
@@ -529,6 +610,9 @@ class ReaderApp(App[None]):
             # Typed faster than the search bar reported its query (`/word` enter `n` in
             # one burst): search for what is in the bar before stepping.
             self._run_search(query)
+        elif self._search.query is None and self.search_bar.history:
+            self._resume_search(step)
+            return
         if not self._search.matches:
             self.notify("No search: press / to find text", markup=False, timeout=2)
             return
@@ -536,6 +620,20 @@ class ReaderApp(App[None]):
         if wrapped is not None:
             self.notify(f"Search wrapped to the {wrapped}", markup=False, timeout=2)
         self._paint_current()
+        self._show_current()
+
+    def _resume_search(self, step: int) -> None:
+        """`n` after the search was closed: search again for the last query, step on
+        from the match that was current, and show the bar (unfocused) with the count."""
+        bar = self.search_bar
+        query = Query(bar.history[-1], regex=bar.regex)
+        bar.show_query(query.text)
+        bar.remove_class("-hidden")
+        place = self._last_place
+        self._search.run(query, place or self.document.reading_block())
+        if place is not None:
+            self._search.step(step)  # from the match that was current to the next
+        self._paint_matches()
         self._show_current()
 
     def action_next_match(self) -> None:

@@ -1,4 +1,5 @@
-"""Command palette providers: jump to any section by name, run any reader action."""
+"""Command palette providers: jump to any section by name (after its parents' names),
+to any comment by number and author, and run any reader action."""
 
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ def _highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def _literal(text: str) -> str:
+    """Text for a hit's help, which is read as markup: every bracket escaped (``escape``
+    leaves a cut-off tag such as ``[/b…`` as it is, and the markup parser rejects it)."""
+    return text.replace("\\", "\\\\").replace("[", "\\[")
+
+
 class SectionCommands(Provider):
     """Every section of the post, by title."""
 
@@ -38,10 +45,11 @@ class SectionCommands(Provider):
         return self.app  # type: ignore[return-value]
 
     def _entries(self) -> list[tuple[str, int]]:
-        post = self.reader.post
+        # "BOOK ONE › CHAPTER IX": the parent tells a book's many "CHAPTER IX" apart.
+        reader = self.reader
         return [
-            (f"§{index + 1} {visible(section.title)}", index)
-            for index, section in enumerate(post.sections)
+            (f"§{index + 1} {reader.section_path(index)}", index)
+            for index in range(len(reader.post.sections))
         ]
 
     async def discover(self) -> Hits:
@@ -67,6 +75,46 @@ class SectionCommands(Provider):
                 )
 
 
+COMMENT_PREVIEW = 60
+"""Characters of a comment's first paragraph shown beside its entry."""
+
+
+class CommentCommands(Provider):
+    """Every comment, by number and author (``comment 15 · Cass``): found by typing,
+    not listed before (a long thread would bury the sections and actions)."""
+
+    @property
+    def reader(self) -> ReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        post = self.reader.post
+        entries = []
+        for comment in post.comments:
+            text = f"comment {post.comment_number(comment.id)}"
+            if comment.author:
+                text += f" · {visible(comment.author)}"
+            first = comment.paragraphs[0].text if comment.paragraphs else ""
+            preview = visible(" ".join(first.split()))
+            if len(preview) > COMMENT_PREVIEW:
+                preview = preview[: COMMENT_PREVIEW - 1] + "…"
+            entries.append((text, comment.id, preview))
+        return entries
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, comment_id, preview in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    _highlight(matcher, text),
+                    partial(self.reader.go_to_comment, comment_id),
+                    text=text,
+                    help=_literal(preview) if preview else None,
+                )
+
+
 # The bindings the palette offers, by id: names, actions and keys come from the Binding
 # objects themselves (through the keymap in force).
 PALETTE_BINDINGS = (
@@ -82,6 +130,11 @@ PALETTE_BINDINGS = (
     "toggle_measure",
     "comments.collapse_all",
     "comments.expand_all",
+    "comments_full_screen",
+    "comments_taller",
+    "comments_shorter",
+    "comments.copy",
+    "text.copy",
     "help",
     "quit",
 )

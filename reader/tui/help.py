@@ -20,8 +20,13 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        # The text pane's keys, so the help reads like the text does.
         Binding("j,down", "scroll(1)", show=False, id="help.down"),
         Binding("k,up", "scroll(-1)", show=False, id="help.up"),
+        Binding("space,pagedown", "page(1)", show=False, id="help.page_down"),
+        Binding("b,pageup", "page(-1)", show=False, id="help.page_up"),
+        Binding("g,home", "edge(0)", show=False, id="help.top"),
+        Binding("G,end", "edge(1)", show=False, id="help.bottom"),
     ]
 
     def __init__(self, groups: list[KeyGroup], keys_of: Callable[[Binding], str]) -> None:
@@ -42,8 +47,22 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("post-reader keys — escape closes", style="bold"), id="help-title")
             yield Static(table, id="help-table")
 
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
     def action_scroll(self, step: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)
+        self.body.scroll_relative(y=step, animate=False)
+
+    def action_page(self, step: int) -> None:
+        body = self.body
+        body.scroll_relative(
+            y=step * max(1, body.scrollable_content_region.height - 1), animate=False
+        )
+
+    def action_edge(self, bottom: int) -> None:
+        body = self.body
+        body.scroll_to(y=body.max_scroll_y if bottom else 0, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
