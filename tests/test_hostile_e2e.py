@@ -87,7 +87,7 @@ def session(hostile_file: Path) -> Iterator[Session]:
     try:
         # Each step waits for the screen to show it was handled: keys sent together
         # arrive together, and a key typed before the focus moves goes to the old pane.
-        look("3 of 3 comments")
+        look("· 3 comments")
         term.type("]")
         look("§2/3")
         term.type("/PWNED")
