@@ -227,9 +227,8 @@ async def test_the_reader_saves_its_place_on_quit_and_restores_it(
         assert app.comment_tree.folded_ids() == folded
         assert app.section_list.has_class("-hidden")
         assert not app.comment_tree.has_class("-hidden")
-        assert app.search_bar.input.value == "police"  # offered, not searched
+        assert app.search_bar.history == ["police"]  # kept, not searched: nothing painted
         assert app.match_count == 0
-        assert app.search_history == ["police"]
         notices = [n.message for n in app._notifications]
         section = app.document.current_section + 1
         assert f"Back where you were: §{section}/5" in notices[-1]
@@ -374,3 +373,20 @@ async def test_the_place_is_saved_when_the_reader_ends_without_quitting(
     # Torn down without `q` (as when the terminal goes away).
     saved = state.load(sample_post.source.digest)
     assert saved is not None and (saved.block, saved.offset) == position
+
+
+async def test_the_search_history_comes_back_and_n_resumes_the_last_search(
+    sample_post: Post,
+) -> None:
+    async with reader(sample_post, memory_of(sample_post)) as (app, pilot):
+        for query in ("twitter", "police"):
+            await pilot.press("slash", *query, "enter", "escape")
+        await pilot.press("q")
+    async with reader(sample_post, memory_of(sample_post)) as (app, pilot):
+        assert app.search_bar.history == ["twitter", "police"]
+        assert app.match_count == 0
+        await pilot.press("n")  # the last search, searched again
+        await pilot.pause()
+        assert app.match_count > 0
+        await pilot.press("slash", "up", "up")
+        assert app.search_bar.input.value == "twitter"

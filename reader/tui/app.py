@@ -666,9 +666,6 @@ class ReaderApp(App[None]):
         """Warnings to show once the reader is up (a setting that was wrong, say)."""
         self.place_warning: str | None = None
         """Why the place could not be saved at the end (for the command line to say)."""
-        place = memory.place if memory is not None else None
-        self.search_history: list[str] = list(place.history) if place is not None else []
-        """Searches kept (enter in the search bar), newest last."""
 
     def binding_ids(self) -> set[str]:
         """Every binding id a keymap can remap."""
@@ -688,6 +685,12 @@ class ReaderApp(App[None]):
         if place is None:
             self._place_restored = True  # nothing to restore: what is shown is the place
             return
+        # The last search is the history's newest: `n` searches it again, `/` then `up`
+        # brings it back to the bar.
+        history = list(place.history)
+        if place.query and history[-1:] != [place.query]:
+            history.append(place.query)
+        self.search_bar.set_history(history)
         # The panes are shown or hidden before the first frame; the position needs the
         # layout, so it is restored just after.
         if not place.sidebar:
@@ -703,11 +706,6 @@ class ReaderApp(App[None]):
         moved = self.document.restore_position(place.block, place.offset)
         if not self.comments_pending:
             self.comment_tree.restore_place(place.comment, place.folded)
-        if place.query:
-            # Offered in the search bar when it opens, not searched: nothing is painted.
-            search_input = self.search_bar.input
-            with search_input.prevent(Input.Changed):
-                search_input.value = place.query
         self._place_restored = True
         if moved and self.document.top_row > 0:
             section, sections = self.document.current_section, len(self.post.sections)
@@ -723,12 +721,6 @@ class ReaderApp(App[None]):
         place = self._memory.place if self._memory is not None else None
         if place is not None:
             self.comment_tree.restore_place(place.comment, place.folded)
-
-    @on(SearchBar.Submitted)
-    def _remember_search(self) -> None:
-        query = self.search_bar.input.value
-        if query.strip():
-            self.search_history = [q for q in self.search_history if q != query] + [query]
 
     def current_place(self) -> Place:
         """Where the reader is now, to be found again next time."""
@@ -746,7 +738,7 @@ class ReaderApp(App[None]):
             offset=offset,
             comment=comment,
             folded=folded,
-            history=tuple(self.search_history),
+            history=tuple(self.search_bar.history),
             sidebar=not self.section_list.has_class("-hidden"),
             comments=not tree.has_class("-hidden"),
         )
