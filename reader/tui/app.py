@@ -758,6 +758,12 @@ class ReaderApp(App[None]):
         if self.place_warning is not None:
             self.notify(self.place_warning, severity="warning", markup=False, timeout=8)
 
+    def _set_pointer_shape(self, shape: str) -> None:
+        # Textual asks the terminal for a pointer shape (OSC 22) over an input or a
+        # selection. The reader writes nothing to the terminal but the screen and, on
+        # `y`, the clipboard: a terminal that does not know OSC 22 may show it as text.
+        return
+
     def exit(
         self,
         result: None = None,
