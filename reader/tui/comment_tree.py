@@ -36,7 +36,7 @@ from reader.tui.blocks import (
     link_spans,
 )
 from reader.tui.layout import FILL
-from reader.tui.lazy_view import Anchor, LazyView, full_width
+from reader.tui.lazy_view import Anchor, LazyView, full_width, gap_join
 from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
 from reader.tui.wrap import wrap
 from reader.visible import visible
@@ -381,6 +381,19 @@ class CommentTree(LazyView[Row], can_focus=True):
             return self._current_in(self.comments[index].paragraphs[number].id, start, end)
         return None
 
+    def _row_lead(self, row: Row) -> int:
+        # The gutter, the guides and a text row's indent (see ``_lead``).
+        lead = GUTTER + 2 * min(self.comments[row[0]].depth, MAX_INDENT_DEPTH)
+        return lead + INDENT if row[1] == _TEXT else lead
+
+    def _row_join(self, before: Row, row: Row) -> str:
+        index, kind, number = row[:3]
+        if kind != _TEXT or before[:3] != (index, kind, number):
+            return "\n"
+        if self.comments[index].paragraphs[number].kind in KEPT_KINDS:
+            return "\n"
+        return gap_join(self._shown_paragraphs(index)[number][before[4] : row[3]])
+
     def _source_range(self, index: int, number: int, start: int, end: int) -> tuple[int, int]:
         """A row's range in offsets of its paragraph's text (they differ only in code
         with tabs)."""
@@ -668,7 +681,8 @@ class CommentTree(LazyView[Row], can_focus=True):
         return "\n\n".join([byline, *paragraphs] if byline else paragraphs)
 
     def action_copy_comment(self) -> None:
-        if not self.comments:
+        # Text selected with the mouse is what the reader meant to copy, if there is some.
+        if self.copy_selection() or not self.comments:
             return
         comment = self.comments[self.cursor]
         # Through the terminal (OSC 52): it works over ssh, where no local clipboard does.

@@ -36,7 +36,7 @@ from reader.tui.blocks import (
     link_spans,
 )
 from reader.tui.layout import FILL
-from reader.tui.lazy_view import LazyView, full_width
+from reader.tui.lazy_view import LazyView, full_width, gap_join
 from reader.tui.spans import Current, Marks, StyledSpan, spans_in, styled_segments
 from reader.tui.wrap import Line, url_spans, wrap
 from reader.visible import visible
@@ -375,6 +375,15 @@ class DocumentView(LazyView[Row], can_focus=True):
     def _row_state(self, row: Row) -> Hashable:
         return self._current_on(row)
 
+    def _row_lead(self, row: Row) -> int:
+        return self._margin
+
+    def _row_join(self, before: Row, row: Row) -> str:
+        item = row[0]
+        if item < 0 or item != before[0] or self._items[item].kind in KEPT_KINDS:
+            return "\n"
+        return gap_join(self._shown_text(item)[before[2] : row[1]])
+
     def _current_on(self, row: Row) -> tuple[int, int, int] | None:
         """The current match if the row shows part of it."""
         current = self._current
@@ -627,7 +636,10 @@ class DocumentView(LazyView[Row], can_focus=True):
     }
 
     def action_copy_paragraph(self) -> None:
-        """Copy the paragraph at the reading position (the top of the pane)."""
+        """Copy the paragraph at the reading position (the top of the pane), or the text
+        selected with the mouse when there is some."""
+        if self.copy_selection():
+            return
         lazy = self._lazy
         if lazy is None or not lazy.count or self.is_empty:
             return

@@ -7,6 +7,10 @@ layout changes (the anchor), and draws each row once: a strip is cached under it
 and all the drawing depends on (the width, the version of the search marks, the row's
 own state such as the cursor), so a change repaints only the rows it touches.
 
+Text is selected with the mouse as in Textual's ``Log``: each drawn row carries the
+offsets Textual's selection reads, the selected span is painted over the cached row,
+and ``get_selection`` gives the words as shown (without the margin on the left).
+
 A subclass says what its items are and how a row is drawn; see the hooks below.
 """
 
@@ -20,11 +24,15 @@ from rich.style import Style
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.tui.layout import SLICE_SECONDS, BackgroundWrap, LazyRows
 
 RowT = TypeVar("RowT", bound=Hashable)
+
+Span = tuple[int, int]
+"""The selected cells of a row (the end -1: to the end of its text)."""
 
 Anchor = tuple[int, int]
 """An item (as the subclass names it, see ``_anchor_item``) and how many of its rows are
@@ -39,6 +47,14 @@ def full_width(segments: list[Segment], width: int, style: Style) -> Strip:
     return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
 
+def gap_join(gap: str) -> str:
+    """How a selection joins two rows of running text, given what wrapping left out
+    between them: a space, a new line where the text has one, nothing in a cut word."""
+    if not gap:
+        return ""
+    return "\n" if "\n" in gap else " "
+
+
 class LazyView(ScrollView, Generic[RowT]):
     """A scrolling view over rows of items that are wrapped when first needed."""
 
@@ -47,7 +63,9 @@ class LazyView(ScrollView, Generic[RowT]):
         self._lazy: LazyRows[RowT] | None = None
         self._layout_width = 0
         self._background = BackgroundWrap(self, self._wrap_slice)
-        self._strips: LRUCache[tuple[RowT, int, int, Hashable], Strip] = LRUCache(CACHED_STRIPS)
+        self._strips: LRUCache[tuple[RowT, int, int, Hashable, Span | None], Strip] = LRUCache(
+            CACHED_STRIPS
+        )
         self._marks_version = 0
 
     # --- what a subclass provides -----------------------------------------------------
@@ -75,6 +93,17 @@ class LazyView(ScrollView, Generic[RowT]):
         """What a row's drawing depends on besides the row, the width and the marks (the
         cursor, the current match): a row is drawn again when this changes."""
         return None
+
+    def _row_lead(self, row: RowT) -> int:
+        """Cells at the start of a row that are not its text (a margin, guides): they are
+        neither selected nor copied."""
+        return 0
+
+    def _row_join(self, before: RowT, row: RowT) -> str:
+        """What stands between two rows in a selection: a new line, but a space (or
+        nothing, in a word cut at the edge) where ``row`` goes on with the running text
+        of ``before``, a wrapped paragraph."""
+        return "\n"
 
     def _anchor_item(self, item: int) -> int:
         """A name for an item that survives a new layout (items can come and go)."""
@@ -198,14 +227,103 @@ class LazyView(ScrollView, Generic[RowT]):
             # The first frame is drawn before the first Resize arrives: lay out now so
             # that it already shows the items.
             self._relayout()
-        row = self._lazy.row(self.top_row + y) if self._lazy is not None else None
+        number = self.top_row + y
+        row = self._lazy.row(number) if self._lazy is not None else None
         if row is None:
             return Strip.blank(width, self.rich_style)
-        key = (row, width, self._marks_version, self._row_state(row))
+        selection = self.text_selection
+        span = None if selection is None else self._selected_span(row, number, selection)
+        key = (row, width, self._marks_version, self._row_state(row), span)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._row_strip(row, width)
+            if span is not None:
+                strip = self._paint_selection(strip, span)
+            self._strips[key] = strip
+        # Where each cell is in the content, which Textual's selection reads (the
+        # strip keeps the result, so a row drawn again costs a lookup).
+        return strip.apply_offsets(0, number)
+
+    def _row_strip(self, row: RowT, width: int) -> Strip:
+        """A row as drawn without a selection (cached like every other drawn row)."""
+        key = (row, width, self._marks_version, self._row_state(row), None)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._strips[key] = self._render_row(row, width)
         return strip
+
+    # --- selection ------------------------------------------------------------------
+
+    def _selected_span(self, row: RowT, number: int, selection: Selection) -> Span | None:
+        """The cells of a row a selection covers, from its text's start at the least."""
+        span = selection.get_span(number)
+        if span is None:
+            return None
+        lead = self._row_lead(row)
+        start, end = max(lead, span[0]), span[1]
+        if end != -1 and end <= start:
+            return None
+        return start, end
+
+    def _paint_selection(self, strip: Strip, span: Span) -> Strip:
+        start, end = span
+        if end == -1:
+            end = len(strip.text.rstrip())  # the text, not the padding after it
+        if end <= start:
+            return strip
+        before, selected, after = strip.divide([start, end, strip.cell_length])
+        # The selection's background as the screen blends it; its colour only where the
+        # theme gives one (by default it is transparent: the text keeps its own).
+        screen = self.screen
+        blended = screen.get_component_rich_style("screen--selection")
+        style = screen.get_component_rich_style("screen--selection", partial=True)
+        style += Style(bgcolor=blended.bgcolor)
+        painted = Strip(Segment.apply_style(list(selected), post_style=style))
+        return Strip.join([before, painted, after])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text as shown: a wrapped paragraph's rows joined by spaces, other
+        rows by new lines, without the margin or the padding."""
+        lazy = self._lazy
+        if lazy is None or self.is_empty:
+            return None
+        first = 0 if selection.start is None else selection.start.y
+        last = lazy.total - 1 if selection.end is None else min(selection.end.y, lazy.total - 1)
+        width = self._layout_width
+        parts: list[str] = []
+        before: RowT | None = None
+        for number in range(first, last + 1):
+            row = lazy.row(number)
+            if row is None:
+                break
+            span = self._selected_span(row, number, selection)
+            text = ""
+            if span is not None:
+                strip = self._row_strip(row, width)
+                end = None if span[1] == -1 else span[1]
+                text = strip.crop(span[0], end).text.rstrip()
+            if before is not None:
+                parts.append(self._row_join(before, row))
+            parts.append(text)
+            before = row
+        return "".join(parts).strip("\n"), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()  # the selected span is part of each row's key: only those change
+
+    def copy_selection(self) -> bool:
+        """Copy the selected text, if any is selected on the screen (True: copied)."""
+        text = self.screen.get_selected_text()
+        if not text:
+            return False
+        self.app.copy_to_clipboard(text)
+        count = len(text)
+        self.notify(
+            f"Copied the selection ({count} character{'s' if count != 1 else ''})",
+            markup=False,
+            timeout=2,
+        )
+        return True
 
     def refresh_rows(self, *rows: int) -> None:
         """Repaint these rows where they are on screen, and nothing else."""
