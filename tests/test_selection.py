@@ -129,3 +129,24 @@ async def test_a_drag_over_a_reply_leaves_out_the_guides_and_copies_its_words() 
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.clipboard == expected
+
+
+def has_offsets(view: LazyView[object], y: int) -> bool:
+    return any(
+        segment.style is not None and "offset" in segment.style.meta
+        for segment in view.render_line(y)
+    )
+
+
+async def test_rows_carry_selection_offsets_only_under_the_pointer() -> None:
+    # Marking a row for selection costs a third of drawing it: reading by keys, with
+    # the pointer elsewhere, pays nothing; the rows get their marks when it comes over.
+    async with reader(post_of([WORDS * 4])) as (app, pilot):
+        view = app.document
+        await pilot.press("j", "k")
+        assert not view.mouse_hover
+        assert not has_offsets(view, 2)
+        await pilot.hover(view, offset=(10, 2))
+        await pilot.pause()
+        assert view.mouse_hover
+        assert has_offsets(view, 2)

@@ -240,9 +240,16 @@ class LazyView(ScrollView, Generic[RowT]):
             if span is not None:
                 strip = self._paint_selection(strip, span)
             self._strips[key] = strip
+        if not self.mouse_hover and selection is None:
+            return strip  # read by keys: no pointer, nothing to select
         # Where each cell is in the content, which Textual's selection reads (the
-        # strip keeps the result, so a row drawn again costs a lookup).
+        # strip keeps the result, so a row drawn again costs a lookup). Only under the
+        # pointer: marking a fresh row costs a third of drawing it.
         return strip.apply_offsets(0, number)
+
+    def watch_mouse_hover(self, hover: bool) -> None:
+        if hover:
+            self.refresh()  # the rows on screen get their offsets before a click
 
     def _row_strip(self, row: RowT, width: int) -> Strip:
         """A row as drawn without a selection (cached like every other drawn row)."""
