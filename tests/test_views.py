@@ -3,6 +3,7 @@ a change repaints only the rows it touches, and a drawn row is kept."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -15,7 +16,7 @@ from textual.pilot import Pilot
 
 from reader.export import to_markdown, to_outline
 from reader.model import MAX_INDENT_DEPTH, Comment, Paragraph, Post, Section
-from reader.tui import ReaderApp, comment_tree, document_view, make_app
+from reader.tui import ReaderApp, comment_tree, document_view, layout, make_app
 from reader.tui.lazy_view import LazyView
 
 SIZE = (120, 40)
@@ -234,3 +235,38 @@ async def test_a_huge_code_block_and_a_huge_list_draw_and_scroll_wrapping_each_o
         tree.scroll_to_row(5_000)
         await pilot.pause()
         assert any("value = compute(" in line for line in _draw(tree))
+
+
+async def test_the_background_wrap_waits_for_the_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A long thread is wrapped in slices on a timer; a slice due just as a key arrives
+    # would hold up the frame that answers it. Moving the cursor or scrolling puts the
+    # next slice a pause later, so slices run between keys.
+    post = _post([(n % 3, f"Comment number {n}. " * 30) for n in range(1, 300)])
+    async with reader(post) as (app, pilot):
+        deferred: list[str] = []
+        for view in (app.comment_tree, app.document):
+            name = type(view).__name__
+            monkeypatch.setattr(view._background, "defer", lambda n=name: deferred.append(n))
+        app.comment_tree.focus()
+        await pilot.press("j", "j")
+        assert len(deferred) >= 2 and set(deferred) == {"CommentTree"}  # each key, maybe its scroll
+        app.document.focus()
+        await pilot.press("pagedown")
+        assert deferred[-1] == "DocumentView"
+
+
+async def test_a_deferred_slice_starts_its_pause_again() -> None:
+    post = _post([(0, "A comment.")])
+    async with reader(post) as (app, pilot):
+        background = app.comment_tree._background
+        steps: list[float] = []
+        background._step = lambda: steps.append(perf_counter()) or True
+        started = perf_counter()
+        background.start()
+        await asyncio.sleep(layout.SLICE_PAUSE * 0.6)
+        background.defer()  # a key: the slice waits a whole pause from here
+        deferred_at = perf_counter()
+        await asyncio.sleep(layout.SLICE_PAUSE * 3)
+        assert len(steps) == 1
+        assert steps[0] - deferred_at >= layout.SLICE_PAUSE * 0.9 > 0
+        assert steps[0] - started > layout.SLICE_PAUSE * 1.4

@@ -546,6 +546,7 @@ class CommentTree(LazyView[Row], can_focus=True):
         if not self.comments:
             return
         self.cursor = max(0, min(index, len(self.comments) - 1))
+        self._background.defer()
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:

@@ -139,6 +139,12 @@ class BackgroundWrap:
         if self._timer is None:
             self._timer = self._widget.set_timer(SLICE_PAUSE, self._run, name="wrap")
 
+    def defer(self) -> None:
+        """The reader just moved: the next slice waits a pause from now, so it runs
+        between keys rather than in the frame that answers this one."""
+        if self._timer is not None:
+            self._timer.reset()
+
     def _run(self) -> None:
         self._timer = None
         if not self._step():

@@ -215,6 +215,7 @@ class LazyView(ScrollView, Generic[RowT]):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
+            self._background.defer()
             self._settle()  # wrap what scrolled into view before it is drawn
 
     # --- drawing --------------------------------------------------------------------
