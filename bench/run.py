@@ -265,9 +265,9 @@ def resize(app: App[None], size: Size) -> None:
 Session = Callable[[ReaderApp], Awaitable[dict[str, list[float]]]]
 
 
-def in_app(post: Post, session: Session) -> dict[str, list[float]]:
+def in_app(post: Post, session: Session, line_length: int = 80) -> dict[str, list[float]]:
     async def run() -> dict[str, list[float]]:
-        app = make_app(post)
+        app = make_app(post, line_length=line_length)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await settle(app)
@@ -440,7 +440,9 @@ def draw_session(screens: int) -> Session:
 def draw_figure(screens: int) -> Figure:
     """A screen of a 1 MB comment in the comments panel, against the same screen of the
     same text in the text pane."""
-    measured = in_app(long_comment_post(long_paragraph(LONG_COMMENT)), draw_session(screens))
+    # Both panes as wide: the text pane's lines not held to a reading measure.
+    post = long_comment_post(long_paragraph(LONG_COMMENT))
+    measured = in_app(post, draw_session(screens), line_length=0)
     value, baseline = median(measured["comments"]), median(measured["text"])
     return figure(
         "comments draw a screen, 1 MB comment, median",
