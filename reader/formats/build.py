@@ -25,7 +25,7 @@ from reader.model import (
     Source,
     Span,
 )
-from reader.parse.infer import inferred_title, section_starts
+from reader.parse.infer import inferred_sections
 
 _SPACE = re.compile(r"\s+")
 
@@ -219,25 +219,10 @@ class PostBuilder:
 
     @staticmethod
     def _inferred(paragraphs: list[Paragraph], before: int) -> list[Section]:
-        """Text before any heading: split at topic shifts, as for headingless text."""
-        starts = section_starts([paragraph.text for paragraph in paragraphs])
-        # A section opens with running text: a list, quotation or code is named badly by
-        # its first words ("3.", "def f():") and belongs with the text that leads to it.
-        starts = [start for start in starts if not start or paragraphs[start].kind == "text"]
-        sections: list[Section] = []
-        for begin, end in zip(starts, [*starts[1:], len(paragraphs)], strict=True):
-            first = paragraphs[begin]
-            sections.append(
-                Section(
-                    id=f"s{before + len(sections) + 1}",
-                    title=inferred_title(first.text),
-                    title_inferred=True,
-                    level=1,
-                    paragraphs=tuple(paragraphs[begin:end]),
-                    span=(first.span[0], first.span[0]),
-                )
-            )
-        return sections
+        """Text before any heading: split at topic shifts, as for headingless text. A
+        section opens with running text: a list, quotation or code is named badly by its
+        first words ("3.", "def f():") and belongs with the text that leads to it."""
+        return inferred_sections(paragraphs, before, lambda paragraph: paragraph.kind == "text")
 
     def _build_comments(self, links: list[Link]) -> tuple[Comment, ...]:
         drafts = self._comments

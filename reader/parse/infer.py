@@ -13,6 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
+
+from reader.model import Paragraph, Section
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"'”’)\]]*(?:\s|$))")
@@ -127,3 +130,29 @@ def inferred_title(text: str, limit: int = 48) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(",;:-–— ") + "…"
+
+
+def inferred_sections(
+    paragraphs: Sequence[Paragraph],
+    before: int = 0,
+    may_open: Callable[[Paragraph], bool] = lambda paragraph: True,
+) -> list[Section]:
+    """Paragraphs with no heading, as sections split at topic shifts (numbered after
+    ``before`` sections), each named by its opening sentence. A paragraph for which
+    ``may_open`` is false never opens one (it goes with the text that leads to it)."""
+    starts = section_starts([paragraph.text for paragraph in paragraphs])
+    starts = [start for start in starts if not start or may_open(paragraphs[start])]
+    sections: list[Section] = []
+    for begin, end in zip(starts, [*starts[1:], len(paragraphs)], strict=True):
+        first = paragraphs[begin]
+        sections.append(
+            Section(
+                id=f"s{before + len(sections) + 1}",
+                title=inferred_title(first.text),
+                title_inferred=True,
+                level=1,
+                paragraphs=tuple(paragraphs[begin:end]),
+                span=(first.span[0], first.span[0]),
+            )
+        )
+    return sections

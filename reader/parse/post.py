@@ -23,7 +23,7 @@ from reader.parse.boilerplate import (
 from reader.parse.chrome import article_and_chrome, read_page
 from reader.parse.comments import match_header, parse_comments, starts_comment
 from reader.parse.headings import MAX_HEADING_LENGTH, Heading, classify_heading, in_contents
-from reader.parse.infer import inferred_title, section_starts
+from reader.parse.infer import inferred_sections, inferred_title
 from reader.parse.lines import is_meta_line
 from reader.parse.thread import SKETCH_CHARS, ThreadPlan, plan_thread, sketch_thread
 from reader.parse.title import choose_title, named_title
@@ -396,23 +396,7 @@ class _Body:
         paragraphs = [self.paragraph(block) for block in blocks]
         if not paragraphs:
             return ()
-        starts = section_starts([paragraph.text for paragraph in paragraphs])
-        sections = []
-        for number, (begin, end) in enumerate(
-            zip(starts, [*starts[1:], len(paragraphs)], strict=True), start=1
-        ):
-            first = paragraphs[begin]
-            sections.append(
-                Section(
-                    id=f"s{number}",
-                    title=inferred_title(first.text),
-                    title_inferred=True,
-                    level=1,
-                    paragraphs=tuple(paragraphs[begin:end]),
-                    span=(first.span[0], first.span[0]),
-                )
-            )
-        return tuple(sections)
+        return tuple(inferred_sections(paragraphs))
 
 
 def _may_be_heading(text: str) -> bool:
