@@ -12,6 +12,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_tui import reader, rendered_text, top_text
@@ -381,3 +382,69 @@ async def test_one_key_notation_in_the_footer_and_the_help(sample_post: Post) ->
         await pilot.pause()
         help_text = rendered_text(app.screen.query_one("#help-table", Static).content)
         assert "ctrl+r" in help_text and "^r" not in help_text
+
+
+def _thread_of(sample_post: Post, count: int) -> Post:
+    from reader.model import Comment, Paragraph
+
+    comments = tuple(
+        Comment(
+            id=f"c{n}",
+            parent=None,
+            depth=0,
+            label=None,
+            author=f"Reader {n}",
+            date=None,
+            paragraphs=(Paragraph(f"c{n}.p1", f"Words of comment {n}.", (0, 0)),),
+        )
+        for n in range(1, count + 1)
+    )
+    return dataclasses.replace(sample_post, comments=comments, comments_header=None)
+
+
+async def test_the_palette_offers_a_bounded_number_of_comments(
+    sample_post: Post, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long thread is not scored in full at every keystroke: words typed filter it,
+    # and at most MAX_HITS comments are offered.
+    from textual.command import CommandList
+
+    from reader.tui.commands import CommentCommands
+
+    monkeypatch.setattr(CommentCommands, "MAX_HITS", 20)
+    post = _thread_of(sample_post, 2_000)
+    async with reader(post) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"reader")
+        await pilot.pause(0.8)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert sum("comment" in prompt for prompt in prompts) == 20
+        await pilot.press(*" 1999")
+        await pilot.pause(0.8)
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Reader 1999" in prompt for prompt in prompts)
+
+
+async def test_closing_the_palette_while_it_searches_does_not_stop_the_reader(
+    sample_post: Post,
+) -> None:
+    # Found by the random-key test: a search still running when the palette closed went
+    # on to show its results in the list that was gone (NoMatches), and the reader
+    # stopped. Here the list goes first, then the search's results arrive.
+    from textual.command import CommandList
+
+    async with reader(sample_post) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        await palette.query_one(CommandList).remove()
+        palette._list_visible = not palette._list_visible
+        palette._show_busy = True
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
